@@ -1,0 +1,126 @@
+/**
+ * The seam between the client and an HTTP stack. The default uses native `fetch`; the connectors pass
+ * their platform's helper (n8n's `httpRequestWithAuthentication`, Zapier's `z.request`) so proxies,
+ * logging and credential handling stay the platform's. A transport never throws for an HTTP status:
+ * it returns every response, and throws only when no response arrived (see `TransportError`).
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface TransportRequest {
+  method: HttpMethod;
+  /** Absolute URL, query string included. */
+  url: string;
+  headers: Record<string, string>;
+  /** A JSON string (with `content-type: application/json` in headers) or multipart form data. */
+  body?: string | FormData;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface TransportResponse {
+  status: number;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  /** Parsed JSON when the body is JSON, otherwise the raw text (empty string for no body). */
+  body: unknown;
+}
+
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/**
+ * Where a failed exchange stopped. `connect`: the request never reached the server (refused, DNS), so
+ * it is safe to send again. `unknown`: it may have been received and applied (timeout, reset after
+ * sending), so a write must not be repeated blindly.
+ */
+export type TransportFailurePhase = 'connect' | 'unknown';
+
+export class TransportError extends Error {
+  override readonly name = 'TransportError';
+  constructor(
+    message: string,
+    readonly phase: TransportFailurePhase,
+    readonly timedOut: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Classifies an error thrown by an HTTP stack (undici, axios, node's http) into a `TransportError`.
+ * Adapters for other stacks call this so the retry rules stay the same everywhere.
+ */
+export function toTransportError(error: unknown, timedOut = false): TransportError {
+  if (error instanceof TransportError) return error;
+  const code = findErrorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'UND_ERR_HEADERS_TIMEOUT') {
+    return new TransportError(`no response in time (${code ?? 'timeout'})`, 'unknown', true, {
+      cause: error,
+    });
+  }
+  const phase: TransportFailurePhase = code && CONNECT_CODES.has(code) ? 'connect' : 'unknown';
+  return new TransportError(`${code ?? 'network error'}: ${message}`, phase, false, { cause: error });
+}
+
+function findErrorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Parses a body as JSON when it looks like JSON; keeps text otherwise. */
+export function parseBody(text: string, contentType: string | undefined): unknown {
+  if (!text) return '';
+  if (contentType?.includes('json') || /^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+export interface FetchTransportOptions {
+  /** A fetch implementation; defaults to the global one. */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** The default transport: native `fetch`, a per-request timeout, and the caller's `AbortSignal`. */
+export function fetchTransport(options: FetchTransportOptions = {}): Transport {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  return async (request) => {
+    const timeout = AbortSignal.timeout(request.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    let response: Response;
+    try {
+      response = await doFetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+        signal,
+      });
+    } catch (error) {
+      if (request.signal?.aborted) throw request.signal.reason;
+      throw toTransportError(error, timeout.aborted);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (request.signal?.aborted) throw request.signal.reason;
+      throw toTransportError(error, timeout.aborted);
+    }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name.toLowerCase()] = value;
+    });
+    return { status: response.status, headers, body: parseBody(text, headers['content-type']) };
+  };
+}
