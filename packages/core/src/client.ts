@@ -1,19 +1,48 @@
-import { RingCxHttp, type ClientOptions } from './http/http-client.ts';
+import { RingCxHttp } from './http/http-client.ts';
+import { AgentStatuses } from './resources/agent-status.ts';
+import { Attachments } from './resources/attachments.ts';
+import { Bots } from './resources/bots.ts';
+import { Categories } from './resources/categories.ts';
+import { Channels } from './resources/channels.ts';
+import { Contents } from './resources/contents.ts';
+import { CustomFields } from './resources/custom-fields.ts';
+import { Events } from './resources/events.ts';
+import { Identities } from './resources/identities.ts';
+import { IdentityGroups } from './resources/identity-groups.ts';
+import { Interventions } from './resources/interventions.ts';
+import { Sources } from './resources/sources.ts';
+import { Tags } from './resources/tags.ts';
+import { Teams } from './resources/teams.ts';
 import { Threads } from './resources/threads.ts';
+import { Users } from './resources/users.ts';
+import { Webhooks } from './resources/webhooks.ts';
 
 /**
- * The RingCX Interactions API client.
+ * The RingCX Interactions API client: one property per resource, all sharing this client's
+ * authentication, rate limiter and retry policy.
  *
  * ```ts
  * const ringcx = new RingCxClient({ account: 'acme', accessToken: process.env.RINGCX_TOKEN });
  * for await (const thread of ringcx.threads.iterate({ q: searchQuery({ status_in: ['new'] }) })) …
+ * await ringcx.contents.reply(messageId, { body: 'Thanks, we are on it.' });
  * ```
  */
 export class RingCxClient extends RingCxHttp {
-  readonly threads: Threads;
-
-  constructor(options: ClientOptions) {
-    super(options);
-    this.threads = new Threads(this);
-  }
+  readonly sources = new Sources(this);
+  readonly channels = new Channels(this);
+  readonly threads = new Threads(this);
+  readonly contents = new Contents(this);
+  readonly interventions = new Interventions(this);
+  readonly identities = new Identities(this);
+  readonly identityGroups = new IdentityGroups(this);
+  readonly users = new Users(this);
+  readonly teams = new Teams(this);
+  readonly categories = new Categories(this);
+  readonly tags = new Tags(this);
+  readonly customFields = new CustomFields(this);
+  readonly webhooks = new Webhooks(this);
+  readonly attachments = new Attachments(this);
+  readonly bots = new Bots(this);
+  readonly agentStatus = new AgentStatuses(this);
+  readonly events = new Events(this);
 }

@@ -54,11 +54,12 @@ export class RingCxError extends Error {
     super(redactSecrets(options.message), options.cause === undefined ? undefined : { cause: options.cause });
     this.kind = options.kind;
     this.status = options.status;
-    this.code = options.code;
-    this.apiMessage = options.apiMessage === undefined ? undefined : redactSecrets(options.apiMessage);
+    // The API may echo anything back, the token included: every text field is redacted.
+    this.code = redactOptional(options.code);
+    this.apiMessage = redactOptional(options.apiMessage);
     this.method = options.method;
-    this.path = options.path === undefined ? undefined : redactSecrets(options.path);
-    this.hint = options.hint;
+    this.path = redactOptional(options.path);
+    this.hint = redactOptional(options.hint);
     this.retryable = options.retryable ?? false;
     this.retryAfterMs = options.retryAfterMs;
   }
@@ -98,6 +99,10 @@ const knownSecrets = new Set<string>();
  */
 export function registerSecret(secret: string | undefined): void {
   if (secret && secret.length >= 6) knownSecrets.add(secret);
+}
+
+function redactOptional(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : redactSecrets(text);
 }
 
 export function redactSecrets(text: string): string {

@@ -31,5 +31,9 @@ export {
   type PageParams,
 } from './pagination.ts';
 export { searchQuery, SearchQuery, type SearchTerms, type SearchValue } from './search.ts';
-export type { CallOptions, WithUnknownFields } from './resources/resource.ts';
-export { Threads, type Thread, type ThreadListParams } from './resources/threads.ts';
+export * from './resources/index.ts';
+export * from './webhooks/index.ts';
+export * from './polling/index.ts';
+export * from './webhook-lifecycle/index.ts';
+export { AGENT_CONTENT_STATUSES, isCustomerAuthored, type AuthorshipFields } from './customer-authored.ts';
+export { handOverToHuman, type HandOverApi, type HandOverOptions, type HandOverResult } from './handover.ts';

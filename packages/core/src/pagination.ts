@@ -32,22 +32,29 @@ export interface IterateOptions {
  * `count` holds the total once the first page has arrived.
  */
 export class PageIterator<T> implements AsyncIterable<T> {
+  /** The API's total for the query; `undefined` until the first page has arrived. */
   count: number | undefined;
+  readonly #fetchPage: (page: Required<PageParams>) => Promise<ListPage<T>>;
+  readonly #options: IterateOptions & { startOffset?: number };
 
   constructor(
-    private readonly fetchPage: (page: Required<PageParams>) => Promise<ListPage<T>>,
-    private readonly options: IterateOptions & { startOffset?: number } = {},
-  ) {}
+    fetchPage: (page: Required<PageParams>) => Promise<ListPage<T>>,
+    options: IterateOptions & { startOffset?: number } = {},
+  ) {
+    this.#fetchPage = fetchPage;
+    this.#options = options;
+  }
 
   async *pages(): AsyncGenerator<ListPage<T>> {
-    const pageSize = Math.min(Math.max(1, this.options.pageSize ?? MAX_PAGE_SIZE), MAX_PAGE_SIZE);
-    const max = this.options.max ?? Number.POSITIVE_INFINITY;
-    let offset = this.options.startOffset ?? 0;
+    const requested = Math.floor(this.#options.pageSize ?? MAX_PAGE_SIZE);
+    const pageSize = requested >= 1 ? Math.min(requested, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+    const max = this.#options.max ?? Number.POSITIVE_INFINITY;
+    let offset = this.#options.startOffset ?? 0;
     let seen = 0;
     while (seen < max) {
-      this.options.signal?.throwIfAborted();
+      this.#options.signal?.throwIfAborted();
       const limit = Math.min(pageSize, max - seen);
-      const page = await this.fetchPage({ offset, limit });
+      const page = await this.#fetchPage({ offset, limit });
       this.count = page.count;
       const records = page.records.slice(0, max - seen);
       if (records.length === 0) return;
@@ -58,8 +65,32 @@ export class PageIterator<T> implements AsyncIterable<T> {
     }
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
-    for await (const page of this.pages()) yield* page.records;
+  /**
+   * Record by record. Written by hand rather than as an async generator over `pages()`: delegating
+   * with `yield*` costs several promise turns per record, which showed as a quarter of the listing
+   * time in the bench.
+   */
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    const pages = this.pages();
+    let records: T[] = [];
+    let index = 0;
+    return {
+      next: async () => {
+        while (index >= records.length) {
+          const page = await pages.next();
+          if (page.done) return { done: true, value: undefined };
+          records = page.value.records;
+          index = 0;
+        }
+        return { done: false, value: records[index++]! };
+      },
+      // `break` in a for-await loop lands here: stop the page walk so nothing more is fetched.
+      return: async () => {
+        records = [];
+        await pages.return(undefined);
+        return { done: true, value: undefined };
+      },
+    };
   }
 
   /** Collects everything (mind `max` for large accounts). */

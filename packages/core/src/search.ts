@@ -42,6 +42,9 @@ export class SearchQuery {
 
   order(field: string, direction: 'asc' | 'desc' = 'desc'): this {
     assertKeyword(field);
+    if (direction !== 'asc' && direction !== 'desc') {
+      throw new TypeError(`"${String(direction)}" is not a sort direction: use "asc" or "desc".`);
+    }
     this.ordering = `order:${field}.${direction}`;
     return this;
   }
@@ -86,7 +89,8 @@ function formatValue(value: SearchValue): string {
   return String(value);
 }
 
+/** Quotes values with spaces, quotes or colons (times), which would otherwise end or split the term. */
 function quote(value: string): string {
-  if (value !== '' && !/[\s"]/.test(value)) return value;
+  if (value !== '' && !/[\s":]/.test(value)) return value;
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

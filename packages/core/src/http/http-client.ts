@@ -1,4 +1,4 @@
-import { RingCxError, registerSecret } from '../errors.ts';
+import { redactSecrets, RingCxError, registerSecret } from '../errors.ts';
 import { errorFromResponse } from './api-error.ts';
 import { encodeJsonBody, encodeQuery, type Params } from './params.ts';
 import { RateLimiter, sharedRateLimiter, sleep, type RateLimitOptions } from './rate-limit.ts';
@@ -34,6 +34,11 @@ export interface ClientOptions extends ConnectionSettings {
   userAgent?: string;
   /** Receives one line per request and retry; never sees the token. */
   logger?: Logger;
+  /**
+   * Other values to blank out of errors and log lines, e.g. the token when the transport
+   * authenticates by itself and the API might echo it back.
+   */
+  secrets?: readonly string[];
 }
 
 export interface RequestOptions {
@@ -43,6 +48,7 @@ export interface RequestOptions {
   body?: Params | FormData;
   /** Treat a write as safe to repeat (it is by default only for GET). */
   idempotent?: boolean;
+  /** This call's retry policy: `false` for none, or fields that override the client's. */
   retry?: RetryOptions | false;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -67,6 +73,7 @@ export class RingCxHttp {
     this.baseUrl = resolveBaseUrl(options);
     this.#token = options.accessToken?.trim() || undefined;
     registerSecret(this.#token);
+    for (const secret of options.secrets ?? []) registerSecret(secret);
     this.#transport = options.transport ?? fetchTransport();
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#retry = options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry };
@@ -83,7 +90,7 @@ export class RingCxHttp {
   /** Sends one API call and returns its parsed JSON. `path` is relative to the API root: `/content_threads`. */
   async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
     const query = encodeQuery(options.query);
-    const pathWithQuery = query ? `${path}?${query}` : path;
+    const pathWithQuery = query ? `${path}${path.includes('?') ? '&' : '?'}${query}` : path;
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.#userAgent };
     if (this.#token) headers.authorization = `Bearer ${this.#token}`;
     let body: string | FormData | undefined;
@@ -93,12 +100,15 @@ export class RingCxHttp {
       headers['content-type'] = 'application/json';
     }
     const idempotent = options.idempotent ?? method === 'GET';
-    const retry = options.retry === false ? false : this.#retry && { ...this.#retry, ...options.retry };
+    const retry: Required<RetryOptions> | false =
+      options.retry === undefined
+        ? this.#retry
+        : options.retry && { ...DEFAULT_RETRY, ...this.#retry, ...options.retry };
 
     for (let attempt = 0; ; attempt++) {
       let error: RingCxError;
+      const release = await this.#limiter?.acquire(options.signal);
       try {
-        await this.#limiter?.acquire(options.signal);
         const started = Date.now();
         const response = await this.#transport({
           method,
@@ -108,7 +118,7 @@ export class RingCxHttp {
           timeoutMs: options.timeoutMs ?? this.#timeoutMs,
           signal: options.signal,
         });
-        this.#logger?.debug?.(`${method} ${path} → ${response.status} in ${Date.now() - started} ms`);
+        this.#log('debug', `${method} ${path} → ${response.status} in ${Date.now() - started} ms`);
         if (response.status >= 200 && response.status < 300)
           return checkJson<T>(method, pathWithQuery, response);
         error = errorFromResponse(
@@ -121,14 +131,23 @@ export class RingCxHttp {
       } catch (thrown) {
         if (!(thrown instanceof TransportError)) throw thrown;
         error = networkError(method, pathWithQuery, thrown, idempotent);
+      } finally {
+        release?.();
       }
       if (!retry || attempt >= retry.retries || !isRetryable(error, idempotent)) throw error;
       const delay = retryDelay(attempt, retry, error);
-      this.#logger?.warn?.(
+      // A server asking for a longer pause than we may wait: hand the error (with retryAfterMs) back.
+      if (delay > retry.maxDelayMs) throw error;
+      this.#log(
+        'warn',
         `${method} ${path}: ${error.kind} (${error.status ?? 'no response'}), retrying in ${Math.round(delay)} ms`,
       );
       await sleep(delay, options.signal);
     }
+  }
+
+  #log(level: keyof Logger, line: string): void {
+    this.#logger?.[level]?.(redactSecrets(line));
   }
 }
 

@@ -2,6 +2,10 @@
  * A proactive limiter: at most `requests` calls in any sliding window of `perMs` (RingCX allows 500
  * requests a minute; REFERENCE §1.8). Every client of the same account in this process shares one
  * limiter, so a bulk job in one workflow cannot starve another into 429s.
+ *
+ * A call holds its slot while it runs and for `perMs` after it ends. Counting from the end rather than
+ * the start keeps the server's count (taken when a request arrives, which is between the two) under
+ * the budget whatever the network latency, at the cost of one round trip per window.
  */
 export interface RateLimitOptions {
   /** Requests allowed per window. Default 500. */
@@ -10,13 +14,21 @@ export interface RateLimitOptions {
   perMs?: number;
 }
 
+interface Waiter {
+  grant: (release: () => void) => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
 export class RateLimiter {
   readonly requests: number;
   readonly perMs: number;
-  /** Start times of the most recent `requests` calls, oldest first, as a ring buffer. */
-  private readonly starts: number[] = [];
-  private head = 0;
-  private queue: Promise<void> = Promise.resolve();
+  #running = 0;
+  /** End times (`performance.now()`) of finished calls still inside the window, oldest first. */
+  readonly #ended: number[] = [];
+  /** Callers waiting for a slot, served in arrival order. */
+  readonly #waiting: Waiter[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RateLimitOptions = {}) {
     this.requests = options.requests ?? 500;
@@ -26,27 +38,64 @@ export class RateLimiter {
     }
   }
 
-  /** Resolves when one more request may start. Callers are served in arrival order. */
-  acquire(signal?: AbortSignal): Promise<void> {
-    const turn = this.queue.then(() => this.waitForSlot(signal));
-    // A cancelled waiter must not block the ones behind it.
-    this.queue = turn.catch(() => undefined);
-    return turn;
+  /**
+   * Resolves when one more request may start, with the function to call once it has ended (answered
+   * or failed). Callers are served in arrival order; an aborted caller leaves the queue at once.
+   */
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason as Error);
+      const waiter: Waiter = {
+        grant: resolve,
+        signal,
+        onAbort: () => {
+          this.#waiting.splice(this.#waiting.indexOf(waiter), 1);
+          // Nobody left to wake: do not keep the process alive for it.
+          if (this.#waiting.length === 0) {
+            clearTimeout(this.#timer);
+            this.#timer = undefined;
+          }
+          reject(signal!.reason as Error);
+        },
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.#waiting.push(waiter);
+      this.#serve();
+    });
   }
 
-  private async waitForSlot(signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
-    if (this.starts.length === this.requests) {
-      const oldest = this.starts[this.head]!;
-      const wait = oldest + this.perMs - Date.now();
-      if (wait > 0) await sleep(wait, signal);
+  #serve(): void {
+    // Monotonic and sub-millisecond: whole milliseconds could free a slot up to 1 ms early.
+    const now = performance.now();
+    while (this.#ended.length > 0 && this.#ended[0]! + this.perMs <= now) this.#ended.shift();
+    while (this.#waiting.length > 0 && this.#running + this.#ended.length < this.requests) {
+      const waiter = this.#waiting.shift()!;
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      this.#running++;
+      waiter.grant(this.#releaser());
     }
-    const now = Date.now();
-    if (this.starts.length < this.requests) this.starts.push(now);
-    else {
-      this.starts[this.head] = now;
-      this.head = (this.head + 1) % this.requests;
+    // With every slot running, the next release calls #serve; otherwise wake when the oldest expires.
+    // Timers may fire a little early, so #serve re-checks the clock rather than trusting them.
+    if (this.#waiting.length > 0 && this.#ended.length > 0 && this.#timer === undefined) {
+      this.#timer = setTimeout(
+        () => {
+          this.#timer = undefined;
+          this.#serve();
+        },
+        this.#ended[0]! + this.perMs - now,
+      );
     }
+  }
+
+  #releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#running--;
+      this.#ended.push(performance.now());
+      this.#serve();
+    };
   }
 }
 

@@ -9,9 +9,12 @@ import type { RingCxError } from '../errors.ts';
 export interface RetryOptions {
   /** Extra attempts after the first. Default 3; 0 disables retries. */
   retries?: number;
-  /** First backoff delay; doubles each attempt, with full jitter. Default 500 ms. */
+  /** First backoff delay; doubles each attempt, with jitter. Default 500 ms. */
   minDelayMs?: number;
-  /** Upper bound of one delay. Default 20 s. */
+  /**
+   * Upper bound of one delay. Default 20 s. A `Retry-After` longer than this is not waited for: the
+   * error is thrown with `retryAfterMs` so the caller (or its platform) can schedule the retry.
+   */
   maxDelayMs?: number;
 }
 
@@ -33,9 +36,12 @@ export function isRetryable(error: RingCxError, idempotent: boolean): boolean {
   return error.status !== undefined && RETRYABLE_READ_STATUSES.has(error.status);
 }
 
-/** Exponential backoff with full jitter; a server-given wait wins when larger. */
+/**
+ * Exponential backoff, jittered between half and all of the step so that clients which failed
+ * together do not retry together, never above `maxDelayMs`; a server-given wait wins when larger.
+ */
 export function retryDelay(attempt: number, options: Required<RetryOptions>, error: RingCxError): number {
   const ceiling = Math.min(options.maxDelayMs, options.minDelayMs * 2 ** attempt);
-  const jittered = options.minDelayMs / 2 + Math.random() * (ceiling - options.minDelayMs / 2);
+  const jittered = ceiling / 2 + (Math.random() * ceiling) / 2;
   return Math.max(jittered, error.retryAfterMs ?? 0);
 }

@@ -1,3 +1,5 @@
+import { redactSecrets } from '../errors.ts';
+
 /**
  * The seam between the client and an HTTP stack. The default uses native `fetch`; the connectors pass
  * their platform's helper (n8n's `httpRequestWithAuthentication`, Zapier's `z.request`) so proxies,
@@ -36,42 +38,66 @@ export type TransportFailurePhase = 'connect' | 'unknown';
 
 export class TransportError extends Error {
   override readonly name = 'TransportError';
+  readonly phase: TransportFailurePhase;
+  readonly timedOut: boolean;
+
   constructor(
     message: string,
-    readonly phase: TransportFailurePhase,
-    readonly timedOut: boolean,
+    phase: TransportFailurePhase,
+    timedOut: boolean,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(redactSecrets(message), options);
+    this.phase = phase;
+    this.timedOut = timedOut;
   }
 }
 
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
 
 /**
  * Classifies an error thrown by an HTTP stack (undici, axios, node's http) into a `TransportError`.
- * Adapters for other stacks call this so the retry rules stay the same everywhere.
+ * Adapters for other stacks call this so the retry rules stay the same everywhere; pass `timedOut`
+ * when the stack reports its own timeout without a code (node-fetch's `request-timeout`).
+ *
+ * The original error is not kept: platform errors (axios's) carry the request configuration, headers
+ * and credentials included, and would print them wherever the error is logged. Only its code and its
+ * redacted message survive, as the cause.
  */
 export function toTransportError(error: unknown, timedOut = false): TransportError {
   if (error instanceof TransportError) return error;
-  const code = findErrorCode(error);
-  const message = error instanceof Error ? error.message : String(error);
-  if (timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'UND_ERR_HEADERS_TIMEOUT') {
-    return new TransportError(`no response in time (${code ?? 'timeout'})`, 'unknown', true, {
-      cause: error,
-    });
+  const coded = findCodedError(error);
+  const code = coded?.code;
+  const detail = messageOf(coded ?? error);
+  const cause = { code, message: redactSecrets(detail) };
+  if (timedOut || (code !== undefined && TIMEOUT_CODES.has(code))) {
+    return new TransportError(`no response in time (${code ?? 'timeout'})`, 'unknown', true, { cause });
   }
   const phase: TransportFailurePhase = code && CONNECT_CODES.has(code) ? 'connect' : 'unknown';
-  return new TransportError(`${code ?? 'network error'}: ${message}`, phase, false, { cause: error });
+  const text = code && detail ? `${code}: ${detail}` : code || detail || 'network error';
+  return new TransportError(text, phase, false, { cause });
 }
 
-function findErrorCode(error: unknown): string | undefined {
+/** The first error along a `cause` chain that carries a string `code` (undici wraps the socket's). */
+function findCodedError(error: unknown): { code: string; message?: unknown } | undefined {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    if (typeof code === 'string') return current as { code: string; message?: unknown };
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+function messageOf(error: unknown): string {
+  if (typeof error === 'string') return error;
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : '';
 }
 
 /** Parses a body as JSON when it looks like JSON; keeps text otherwise. */

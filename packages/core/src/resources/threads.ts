@@ -1,7 +1,6 @@
-import type { IterateOptions, ListPage, PageParams } from '../pagination.ts';
-import type { PageIterator } from '../pagination.ts';
+import type { PageParams } from '../pagination.ts';
 import type { SearchQuery } from '../search.ts';
-import { id, Resource, type CallOptions, type WithUnknownFields } from './resource.ts';
+import { Collection, itemPath, type CallOptions, type WithUnknownFields } from './resource.ts';
 
 /**
  * A conversation (`content_threads`). Threads are created by their first message, never directly.
@@ -18,6 +17,7 @@ export type Thread = WithUnknownFields<{
   category_ids: string[];
   /** The categories set on the thread itself (what routing and hand-over change). */
   thread_category_ids: string[];
+  /** Source-specific data, e.g. a chat's `page_url` or `close_cause`. */
   extra_data: Record<string, unknown> | null;
   foreign_id: string | null;
   created_at: string;
@@ -35,48 +35,50 @@ export interface ThreadListParams extends PageParams {
   q?: string | SearchQuery;
 }
 
-export class Threads extends Resource {
-  /** One page of threads, most recently active first (by last message). */
-  list(params: ThreadListParams = {}, options?: CallOptions): Promise<ListPage<Thread>> {
-    return this.listPage<Thread>('/content_threads', { ...params, q: params.q?.toString() }, options);
-  }
+/**
+ * Threads (`/content_threads`), most recently active first. Only threads of sources the token's user
+ * may read are listed; the others answer 404.
+ */
+export class Threads extends Collection<Thread, ThreadListParams> {
+  protected readonly path = '/content_threads';
+  protected readonly idName = 'threadId';
 
-  /** Every matching thread, 150 per request. */
-  iterate(params: Omit<ThreadListParams, 'limit'> = {}, options?: IterateOptions): PageIterator<Thread> {
-    return this.iteratePages<Thread>('/content_threads', { ...params, q: params.q?.toString() }, options);
-  }
-
-  get(threadId: string, options?: CallOptions): Promise<Thread> {
-    return this.http.request('GET', `/content_threads/${id(threadId, 'threadId')}`, options);
+  /**
+   * Locks the thread (no more replies). Only on sources that support it (email, answers, ideas,
+   * Messenger, mobile messaging…), else 403. Asynchronous on RingCX's side: the returned `closed`
+   * may still show the state from before the job ran.
+   */
+  close(threadId: string, options?: CallOptions): Promise<Thread> {
+    return this.write('PUT', itemPath(this.path, threadId, this.idName, 'close'), undefined, options);
   }
 
   /**
-   * Locks the thread (no more replies). Asynchronous on RingCX's side: the returned `closed` may still
-   * show the state from before the job ran.
+   * Unlocks the thread. The API uses GET for this one, so it is treated as a read. Same refusals and
+   * asynchronous behaviour as `close`.
    */
-  close(threadId: string, options?: CallOptions): Promise<Thread> {
-    return this.http.request('PUT', `/content_threads/${id(threadId, 'threadId')}/close`, options);
-  }
-
-  /** Unlocks the thread. The API uses GET for this one. Asynchronous like `close`. */
   open(threadId: string, options?: CallOptions): Promise<Thread> {
-    return this.http.request('GET', `/content_threads/${id(threadId, 'threadId')}/open`, options);
+    return this.read(itemPath(this.path, threadId, this.idName, 'open'), undefined, options);
   }
 
-  /** Archives (ignores) every message of the thread. 409 while a previous archive job runs. */
+  /** Archives (ignores) every message of the thread. 409 (`conflict`) while a previous archive job runs. */
   ignore(threadId: string, options?: CallOptions): Promise<Thread> {
-    return this.http.request('PUT', `/content_threads/${id(threadId, 'threadId')}/ignore`, options);
+    return this.write('PUT', itemPath(this.path, threadId, this.idName, 'ignore'), undefined, options);
   }
 
-  /** Replaces the thread's own categories (`thread_category_ids`). 409 while a previous job runs. */
+  /**
+   * Replaces the thread's own categories (`thread_category_ids`); this is how a conversation is
+   * routed to another team or handed from a bot to humans. 409 while a previous categorization runs.
+   */
   updateCategories(
     threadId: string,
     threadCategoryIds: readonly string[],
     options?: CallOptions,
   ): Promise<Thread> {
-    return this.http.request('PUT', `/content_threads/${id(threadId, 'threadId')}/update_categories`, {
-      ...options,
-      body: { thread_category_ids: threadCategoryIds },
-    });
+    return this.write(
+      'PUT',
+      itemPath(this.path, threadId, this.idName, 'update_categories'),
+      { thread_category_ids: threadCategoryIds },
+      options,
+    );
   }
 }

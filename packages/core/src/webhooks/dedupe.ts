@@ -1,0 +1,147 @@
+import { RingCxError } from '../errors.ts';
+
+/**
+ * Remembers which events were already handed over, so a delivery RingCX sends again (it delivers at
+ * least once and retries for up to 24 hours) does not run a workflow twice. Keys are event ids, which
+ * stay the same across re-sends. Use one store per webhook: two webhooks subscribed to the same event
+ * each receive it, under the same event id.
+ *
+ * The receiver adds ids only after the events were handed over successfully, so an event whose
+ * processing failed is processed again when RingCX retries it.
+ */
+export interface DedupeStore {
+  /** True when the event was handed over before and is still remembered. */
+  has(eventId: string): boolean | Promise<boolean>;
+  /** Remembers events that were handed over. */
+  add(eventIds: readonly string[]): void | Promise<void>;
+}
+
+export interface DedupeLimits {
+  /** How many ids to remember; the oldest are forgotten first. */
+  maxEntries?: number;
+  /** How long an id is remembered, in milliseconds. Default 24 hours, RingCX's longest retry window. */
+  ttlMs?: number;
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A store in process memory: least recently used ids are evicted past `maxEntries` (default 10,000), and
+ * ids expire `ttlMs` after they were added. Its content is lost on restart and not shared between
+ * processes: use `JsonDedupeStore` or your own store when either matters.
+ */
+export class MemoryDedupeStore implements DedupeStore {
+  // Map iteration follows insertion order, so the first key is the least recently used one.
+  private readonly expiries = new Map<string, number>();
+  private readonly maxEntries: number;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(limits: DedupeLimits = {}) {
+    this.maxEntries = positive(limits.maxEntries, 10_000, 'maxEntries');
+    this.ttlMs = positive(limits.ttlMs, DAY_MS, 'ttlMs');
+    this.now = limits.now ?? Date.now;
+  }
+
+  has(eventId: string): boolean {
+    const expiry = this.expiries.get(eventId);
+    if (expiry === undefined) return false;
+    this.expiries.delete(eventId);
+    if (expiry <= this.now()) return false;
+    this.expiries.set(eventId, expiry);
+    return true;
+  }
+
+  add(eventIds: readonly string[]): void {
+    const expiry = this.now() + this.ttlMs;
+    for (const id of eventIds) {
+      this.expiries.delete(id);
+      this.expiries.set(id, expiry);
+    }
+    for (const oldest of this.expiries.keys()) {
+      if (this.expiries.size <= this.maxEntries) break;
+      this.expiries.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.expiries.size;
+  }
+}
+
+export interface JsonDedupeOptions extends DedupeLimits {
+  /** The property of the state object the ids are kept under. Default `ringcxSeenEvents`. */
+  key?: string;
+  /**
+   * Called with the state object after every change, for stores that persist only on an explicit
+   * write (Node-RED: `(state) => context.set('ringcx', state)`). n8n's static data needs none.
+   */
+  onChange?: (state: Record<string, unknown>) => void;
+}
+
+/**
+ * A store whose whole content lives in a plain JSON-serialisable object the caller owns and persists:
+ * n8n's workflow static data, Node-RED's node context, a database row. Nothing stays only in process
+ * memory, so a restart or a second worker sees the same ids.
+ *
+ * The ids are kept as `state[key] = [[eventId, seenAtMs], ...]`, oldest first; past `maxEntries`
+ * (default 1,000, to keep the saved state small) the oldest are dropped, and entries older than `ttlMs`
+ * are ignored and dropped on the next write. Anything unexpected found under `key` is discarded.
+ */
+export class JsonDedupeStore implements DedupeStore {
+  private readonly key: string;
+  private readonly maxEntries: number;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  readonly state: Record<string, unknown>;
+  private readonly options: JsonDedupeOptions;
+
+  constructor(state: Record<string, unknown>, options: JsonDedupeOptions = {}) {
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+      throw new RingCxError({
+        kind: 'config',
+        message: 'JsonDedupeStore needs a plain object to keep its state in, such as n8n static data.',
+      });
+    }
+    this.state = state;
+    this.options = options;
+    this.key = options.key ?? 'ringcxSeenEvents';
+    this.maxEntries = positive(options.maxEntries, 1_000, 'maxEntries');
+    this.ttlMs = positive(options.ttlMs, DAY_MS, 'ttlMs');
+    this.now = options.now ?? Date.now;
+  }
+
+  has(eventId: string): boolean {
+    const oldestKept = this.now() - this.ttlMs;
+    return this.entries().some(([id, seenAt]) => id === eventId && seenAt > oldestKept);
+  }
+
+  add(eventIds: readonly string[]): void {
+    const now = this.now();
+    const added = new Set(eventIds);
+    const kept = this.entries().filter(([id, seenAt]) => seenAt > now - this.ttlMs && !added.has(id));
+    for (const id of added) kept.push([id, now]);
+    this.state[this.key] = kept.slice(Math.max(0, kept.length - this.maxEntries));
+    this.options.onChange?.(this.state);
+  }
+
+  private entries(): Array<[string, number]> {
+    const stored = this.state[this.key];
+    if (!Array.isArray(stored)) return [];
+    return stored.filter(
+      (entry): entry is [string, number] =>
+        Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number',
+    );
+  }
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!(value > 0) || !Number.isFinite(value)) {
+    throw new RingCxError({ kind: 'config', message: `Invalid ${name}: ${value} is not a positive number.` });
+  }
+  return value;
+}
