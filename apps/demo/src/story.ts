@@ -1,0 +1,51 @@
+import type { RunningSandbox } from '@ringcx-connectors/sandbox';
+import type { Transcript } from './transcript.ts';
+
+/** One platform running the customer story against the sandbox. */
+export interface Story {
+  platform: string;
+  run(sandbox: RunningSandbox, transcript: Transcript): Promise<void>;
+}
+
+/** The two customers of the story: one the bot can help, one who asks for a person. */
+export const CUSTOMERS = [
+  {
+    name: 'Chloé Martin',
+    message: 'Hi! Where is my order #1042? It should have arrived yesterday.',
+    wantsHuman: false,
+  },
+  {
+    name: 'Hugo Petit',
+    message: 'My invoice is wrong. Can I talk to a human, please?',
+    wantsHuman: true,
+  },
+] as const;
+
+/** What the bot says; a customer who asks for a person is handed over instead of answered. */
+export function botAnswer(customerMessage: string): { text: string; handOver: boolean } {
+  if (/\b(human|person|agent|someone)\b/i.test(customerMessage)) {
+    return {
+      text: 'Of course, a colleague from our support team will take over in a moment.',
+      handOver: true,
+    };
+  }
+  return {
+    text: 'Thanks for your message! Your order left our warehouse yesterday and will be delivered today.',
+    handOver: false,
+  };
+}
+
+/** Resolves when `check` returns a value, polling every few ms; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -1,0 +1,50 @@
+import { styleText } from 'node:util';
+
+/** One platform's story as it happened: numbered lines with the time since the story started. */
+export class Transcript {
+  readonly platform: string;
+  readonly #started = performance.now();
+  readonly #write: (line: string) => void;
+  steps = 0;
+
+  constructor(platform: string, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)) {
+    this.platform = platform;
+    this.#write = write;
+    this.#write(`\n${styleText('bold', `▶ ${platform}`)}`);
+  }
+
+  elapsedMs(): number {
+    return performance.now() - this.#started;
+  }
+
+  /** Something that happened (an event arriving, a message written). */
+  note(text: string): void {
+    this.#line(styleText('dim', '·'), text);
+  }
+
+  /** Runs one step of the story and prints it with its duration, or why it failed. */
+  async step<T>(text: string, run: () => Promise<T>, describe?: (result: T) => string): Promise<T> {
+    const started = performance.now();
+    try {
+      const result = await run();
+      const detail = describe ? `: ${describe(result)}` : '';
+      this.steps++;
+      this.#line(
+        styleText('green', '✔'),
+        `${text}${detail} ${styleText('dim', `(${ms(performance.now() - started)})`)}`,
+      );
+      return result;
+    } catch (error) {
+      this.#line(styleText('red', '✘'), `${text}: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
+  }
+
+  #line(mark: string, text: string): void {
+    this.#write(`  ${styleText('dim', ms(this.elapsedMs()).padStart(8))}  ${mark} ${text}`);
+  }
+}
+
+export function ms(value: number): string {
+  return value < 1000 ? `${Math.round(value)} ms` : `${(value / 1000).toFixed(2)} s`;
+}
