@@ -61,7 +61,7 @@ describe('creating a webhook', () => {
       active: false,
       staging_use: true,
       registered_events: ['intervention.opened', 'intervention.closed'],
-      webhook_status: 'disabled',
+      webhook_status: 'inactive',
     });
   });
 

@@ -114,7 +114,7 @@ describe('the verification handshake', () => {
       active: false,
     });
     expect(receiver.handshakes()).toEqual([]);
-    expect(await state(hook.id)).toMatchObject({ active: false, webhook_status: 'disabled' });
+    expect(await state(hook.id)).toMatchObject({ active: false, webhook_status: 'inactive' });
 
     await api.call('PUT', `/webhooks/${hook.id}`, { json: { active: true } });
     await api.engine.settle();

@@ -115,7 +115,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookDeps): 
         verifyToken: input.verifyToken ?? null,
         secret: input.secret ?? null,
         registeredEvents: input.registeredEvents!,
-        status: active ? 'pending_verification' : 'disabled',
+        status: active ? 'pending_verification' : 'inactive',
         consecutiveFailures: 0,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
@@ -140,7 +140,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookDeps): 
       const changes: Partial<WebhookRecord> = {
         active,
         // Any update of an active webhook verifies it again, which also lifts a suspension.
-        status: active ? 'pending_verification' : input.active === false ? 'disabled' : hook.status,
+        status: active ? 'pending_verification' : input.active === false ? 'inactive' : hook.status,
         consecutiveFailures: 0,
         updatedAt: deps.clock.now().toISOString(),
       };

@@ -9,10 +9,10 @@ import type { EventBus } from '../events.ts';
  * - `enabled`: verified, receiving events.
  * - `verification_failed`: the handshake failed; `active` was turned off.
  * - `suspended`: too many consecutive failed deliveries; `active` stays true but nothing is sent.
- * - `disabled`: the user set `active: false`.
+ * - `inactive`: the user set `active: false` (RingCX's "disabled" is a failure state).
  */
 export type WebhookStatus =
-  'pending_verification' | 'enabled' | 'verification_failed' | 'suspended' | 'disabled';
+  'pending_verification' | 'enabled' | 'verification_failed' | 'suspended' | 'inactive';
 
 /** A webhook as stored (and handed to the persistence hook). Plain JSON. */
 export interface WebhookRecord {

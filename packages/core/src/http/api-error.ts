@@ -71,6 +71,13 @@ function guidance(
   if (method === 'POST' && route === '/interventions' && status === 422) {
     return 'An intervention is probably already open on this thread: look it up (interventions.list with thread_id) and use it instead of opening another.';
   }
+  if (
+    /^\/interventions\/[^/]+\/(close|cancel)$/.test(route) &&
+    status === 403 &&
+    /already[ _]closed/i.test(text)
+  ) {
+    return 'The intervention is already closed: nothing to do.';
+  }
   if (method === 'PUT' && /^\/interventions\/[^/]+\/close$/.test(route) && status === 403) {
     return "Only its owner can close an intervention, and only after an agent or bot reply: reply first (or reassign it to the token's user), or cancel it if nobody replied.";
   }
@@ -108,7 +115,8 @@ export function errorFromResponse(
   const kind = kindForStatus(status);
   const hint = guidance(method, path, status, code, `${code ?? ''} ${apiMessage ?? ''}`);
   const what = `${method} ${path.split('?')[0]} failed with ${status}`;
-  const detail = apiMessage ? `: ${apiMessage}` : code ? `: ${code}` : '';
+  // The API's messages may end with a period of their own; the hint adds one.
+  const detail = apiMessage ? `: ${apiMessage.replace(/\.+$/, '')}` : code ? `: ${code}` : '';
   return new RingCxError({
     kind,
     message: `${what}${detail}${hint ? `. ${hint}` : ''}`,

@@ -142,6 +142,7 @@ export interface NewDiscussionParams extends MessageParams {
   to?: string | readonly string[];
   /** WhatsApp: one of the source's `template_messages` (required to start a WhatsApp conversation). */
   template_name?: string;
+  /** WhatsApp: the template's language, e.g. `en` (required with `template_name`). */
   template_language?: string;
   /** WhatsApp template variables. */
   components?: readonly TemplateComponent[];

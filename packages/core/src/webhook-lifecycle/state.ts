@@ -58,7 +58,8 @@ export function reenabledMessage(previous: WebhookState): string {
 function webhookState(webhook: WebhookSubscription): WebhookState {
   const status = typeof webhook.webhook_status === 'string' ? webhook.webhook_status.toLowerCase() : '';
   if (status.includes('suspend')) return 'suspended';
-  if (status.includes('disabl') || status.includes('deactivat')) return 'disabled';
+  // `disabled` is RingCX's word in its journal; a failed verification is the documented other cause.
+  if (status.includes('disabl') || status.includes('deactivat') || status.includes('fail')) return 'disabled';
   if (webhook.active === false) return 'inactive';
   if (webhook.active === true) return 'active';
   return 'unknown';
