@@ -1,6 +1,12 @@
 // Shared by the sandbox's tests: a real sandbox on 127.0.0.1 and a small HTTP client for it.
 import qs from 'qs';
 import { afterAll, beforeAll } from 'vitest';
+import {
+  formatViolations,
+  loadSpecValidator,
+  SPEC_FILE,
+  type Violation,
+} from './conformance/spec-validator.ts';
 import type { TokenName } from './seed.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from './server.ts';
 
@@ -28,15 +34,46 @@ export interface CallOptions {
 
 export interface TestSandbox extends RunningSandbox {
   call(method: string, path: string, options?: CallOptions): Promise<CallResult>;
+  /** Answers that do not conform to the official spec so far; `stop()` fails when there are any. */
+  violations: Violation[];
 }
 
 /** Fast defaults for tests: jobs and exports finish within milliseconds. */
 export const FAST: SandboxOptions = { timeScale: 1000 };
 
+const specValidator = loadSpecValidator().then((validator) => {
+  if (!validator) console.warn(`Spec conformance checks skipped: no OpenAPI spec at ${SPEC_FILE}.`);
+  return validator;
+});
+
+/**
+ * Starts a sandbox whose every API answer is checked against the official spec: a 2xx body against
+ * its operation's response schema, an error against the API's error format. `stop()` (run by
+ * `useSandbox` after the file) throws when an answer did not conform, so the test file fails.
+ */
 export async function openSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
-  const sandbox = await startSandbox({ ...FAST, ...options });
+  const validator = await specValidator;
+  const violations: Violation[] = [];
+  const sandbox = await startSandbox({
+    ...FAST,
+    ...options,
+    onApiResponse(info) {
+      options.onApiResponse?.(info);
+      const violation = validator?.check(info);
+      if (violation) violations.push(violation);
+    },
+  });
   return {
     ...sandbox,
+    violations,
+    async stop() {
+      await sandbox.stop();
+      if (violations.length > 0) {
+        throw new Error(
+          `${violations.length} sandbox answer(s) do not conform to the official spec:\n${formatViolations(violations)}`,
+        );
+      }
+    },
     async call(method, path, options = {}) {
       const token =
         options.token ?? (options.as === null ? undefined : sandbox.tokens[options.as ?? 'admin']);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import qs from 'qs';
 import { createClock } from '../clock.ts';
+import { formatViolations, loadSpecValidator, type Violation } from '../conformance/spec-validator.ts';
 import { ApiError } from '../http/errors.ts';
 import { EventBus, type SandboxEvent } from '../events.ts';
 import { registerWebhookRoutes } from './index.ts';
@@ -68,8 +69,27 @@ export async function startApi(options: TestApiOptions = {}): Promise<TestApi> {
   const bus = new EventBus(clock);
   const app: FastifyInstance = Fastify({ routerOptions: { querystringParser: (query) => qs.parse(query) } });
   let engine: WebhookEngine | undefined;
+  // Every answer is held to the official spec, as in the sandbox's other tests.
+  const validator = await loadSpecValidator();
+  const violations: Violation[] = [];
   await app.register(
     async (api) => {
+      api.addHook('onSend', async (request, reply, payload) => {
+        let body: unknown = payload;
+        try {
+          body = typeof payload === 'string' ? JSON.parse(payload) : payload;
+        } catch {
+          // Not JSON: checked as text.
+        }
+        const violation = validator?.check({
+          method: request.method,
+          route: request.routeOptions.url ?? null,
+          status: reply.statusCode,
+          body,
+        });
+        if (violation) violations.push(violation);
+        return payload;
+      });
       engine = registerWebhookRoutes(api, {
         authenticate,
         bus,
@@ -116,7 +136,12 @@ export async function startApi(options: TestApiOptions = {}): Promise<TestApi> {
     },
     emit: (type, metadata = {}) =>
       bus.emit({ type, resource: { type: 'message', id: 'c0c0c0c0c0c0c0c0c0c0c0c0', metadata } }),
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      if (violations.length > 0) {
+        throw new Error(`answers that do not conform to the official spec:\n${formatViolations(violations)}`);
+      }
+    },
   };
 }
 
