@@ -1,0 +1,11 @@
+import type { Operation } from '../common.ts';
+import { readId } from '../common.ts';
+import { messageIdField } from './fields.ts';
+
+export const description = [
+  messageIdField("The message to ignore (archive), so it leaves the agents' queues"),
+];
+
+export const execute: Operation['execute'] = async function (client, itemIndex) {
+  return await client.contents.ignore(readId(this, 'messageId', itemIndex));
+};
