@@ -2,13 +2,16 @@ import { styleText } from 'node:util';
 import { startSandbox } from '@ringcx-connectors/sandbox';
 import type { Story } from './story.ts';
 import { coreStory } from './stories/core.ts';
+import { n8nStory } from './stories/n8n.ts';
+import { zapierStory } from './stories/zapier.ts';
 import { ms, Transcript } from './transcript.ts';
 
 /**
  * The main job: start the sandbox with its seeded data, run the customer story once per platform, print
  * a transcript of each and a summary table. Exits non-zero when any story fails.
  */
-const stories: Story[] = [coreStory];
+// The core client first, then each connector in its own runtime.
+const stories: Story[] = [coreStory, n8nStory, zapierStory];
 
 const sandbox = await startSandbox({ strictReplies: true, timeScale: 20 });
 process.stdout.write(

@@ -1,4 +1,5 @@
-import type { RunningSandbox } from '@ringcx-connectors/sandbox';
+import { describeWebhookState, type RingCxClient } from '@ringcx-connectors/core';
+import { SEED_IDS, type RunningSandbox } from '@ringcx-connectors/sandbox';
 import type { Transcript } from './transcript.ts';
 
 /** One platform running the customer story against the sandbox. */
@@ -48,4 +49,36 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** Fails unless RingCX has verified the webhook's URL (the hub.challenge handshake) and delivers to it. */
+export async function assertWebhookActive(
+  ringcx: RingCxClient,
+  sandbox: RunningSandbox,
+  webhookId: string,
+): Promise<void> {
+  await sandbox.control.settle();
+  const state = describeWebhookState(await ringcx.webhooks.get(webhookId));
+  if (state.state !== 'active') throw new Error(state.message);
+}
+
+/**
+ * What the customer and the agents would see, read back from RingCX: exactly one bot reply, no
+ * intervention left open, and the thread with the human team exactly when it was handed over.
+ */
+export async function checkOnRingCx(
+  ringcx: RingCxClient,
+  sandbox: RunningSandbox,
+  expected: { threadId: string; botUserId: string; handedOver: boolean },
+): Promise<void> {
+  await sandbox.control.settle();
+  const messages = await ringcx.contents.iterate({ q: `thread:${expected.threadId}` }).toArray();
+  const replies = messages.filter((m) => m.creator_id === expected.botUserId);
+  if (replies.length !== 1) throw new Error(`expected exactly one bot reply, found ${replies.length}`);
+  const interventions = await ringcx.interventions.list({ thread_id: expected.threadId });
+  if (!interventions.records.every((i) => i.closed)) throw new Error('an intervention is still open');
+  const thread = await ringcx.threads.get(expected.threadId);
+  const withHumans = thread.thread_category_ids.includes(SEED_IDS.categories.human);
+  if (withHumans !== expected.handedOver)
+    throw new Error(`thread categories are ${thread.thread_category_ids.join(', ') || 'empty'}`);
 }

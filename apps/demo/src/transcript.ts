@@ -27,17 +27,25 @@ export class Transcript {
     const started = performance.now();
     try {
       const result = await run();
-      const detail = describe ? `: ${describe(result)}` : '';
-      this.steps++;
-      this.#line(
-        styleText('green', '✔'),
-        `${text}${detail} ${styleText('dim', `(${ms(performance.now() - started)})`)}`,
-      );
+      this.record(describe ? `${text}: ${describe(result)}` : text, performance.now() - started);
       return result;
     } catch (error) {
-      this.#line(styleText('red', '✘'), `${text}: ${error instanceof Error ? error.message : String(error)}`);
+      this.record(text, performance.now() - started, error);
       throw error;
     }
+  }
+
+  /**
+   * Prints a step a runtime timed itself (an n8n node's execution time, for one): done, or failed
+   * with `error`.
+   */
+  record(text: string, durationMs: number, error?: unknown): void {
+    if (error !== undefined) {
+      this.#line(styleText('red', '✘'), `${text}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    this.steps++;
+    this.#line(styleText('green', '✔'), `${text} ${styleText('dim', `(${ms(durationMs)})`)}`);
   }
 
   #line(mark: string, text: string): void {

@@ -10,8 +10,8 @@ import {
   selectEvents,
   type WebhookEvent,
 } from '@ringcx-connectors/core';
-import { SEED_IDS, type RunningSandbox } from '@ringcx-connectors/sandbox';
-import { botAnswer, CUSTOMERS, waitFor, type Story } from '../story.ts';
+import { SEED_IDS } from '@ringcx-connectors/sandbox';
+import { assertWebhookActive, botAnswer, checkOnRingCx, CUSTOMERS, waitFor, type Story } from '../story.ts';
 import type { Transcript } from '../transcript.ts';
 
 /**
@@ -53,12 +53,9 @@ export const coreStory: Story = {
           }),
         (result) => `${result.action}, ${describeWebhookState(result.webhook).message}`,
       );
-      await transcript.step('RingCX verifies the URL (hub.challenge handshake)', async () => {
-        await sandbox.control.settle();
-        const webhook = await ringcx.webhooks.get(subscription.webhook.id);
-        if (describeWebhookState(webhook).state !== 'active')
-          throw new Error(describeWebhookState(webhook).message);
-      });
+      await transcript.step('RingCX verifies the URL (hub.challenge handshake)', () =>
+        assertWebhookActive(ringcx, sandbox, subscription.webhook.id),
+      );
       // Every delivery arrives twice from now on: the bot must still answer each customer once.
       sandbox.control.configureWebhooks({ duplicateRate: 1 });
       transcript.note('RingCX is set to deliver every event twice (at-least-once delivery)');
@@ -73,7 +70,11 @@ export const coreStory: Story = {
           handled.get(thread.id),
         );
         await transcript.step(`checked on RingCX: ${outcome}`, () =>
-          verify(ringcx, sandbox, thread.id, me.id, customer.wantsHuman),
+          checkOnRingCx(ringcx, sandbox, {
+            threadId: thread.id,
+            botUserId: me.id,
+            handedOver: customer.wantsHuman,
+          }),
         );
       }
       await ringcx.webhooks.delete(subscription.webhook.id);
@@ -118,26 +119,6 @@ async function runBot(ringcx: RingCxClient, event: WebhookEvent, transcript: Tra
   return answer.handOver
     ? 'one reply, intervention closed, thread with the human team'
     : 'one reply, intervention closed';
-}
-
-/** What the customer and the agents would see, read back from RingCX. */
-async function verify(
-  ringcx: RingCxClient,
-  sandbox: RunningSandbox,
-  threadId: string,
-  botUserId: string,
-  handedOver: boolean,
-): Promise<void> {
-  await sandbox.control.settle();
-  const messages = await ringcx.contents.iterate({ q: `thread:${threadId}` }).toArray();
-  const replies = messages.filter((m) => m.creator_id === botUserId);
-  if (replies.length !== 1) throw new Error(`expected exactly one bot reply, found ${replies.length}`);
-  const interventions = await ringcx.interventions.list({ thread_id: threadId });
-  if (!interventions.records.every((i) => i.closed)) throw new Error('an intervention is still open');
-  const thread = await ringcx.threads.get(threadId);
-  const withHumans = thread.thread_category_ids.includes(SEED_IDS.categories.human);
-  if (withHumans !== handedOver)
-    throw new Error(`thread categories are ${thread.thread_category_ids.join(', ') || 'empty'}`);
 }
 
 function threadOf(event: WebhookEvent): string {
