@@ -46,7 +46,7 @@
         types.unshift({
           value: 'ringcx',
           label: 'RingCX',
-          icon: 'font-awesome/fa-list',
+          icon: 'fa fa-list',
           multiple: !!spec.multiple,
           options: choices,
         });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiDouble, type ApiDouble } from './test-support/api-double.ts';
 import { customerMessage, delivery } from './test-support/events.ts';
-import { MODULE, startRuntime, until, type FlowNode } from './test-support/runtime.ts';
+import { MODULE, NODE_RED_RELEASES, startRuntime, until, type FlowNode } from './test-support/runtime.ts';
 
 const VERIFY_TOKEN = 'runtime-verify-token-0123456789';
 const SECRET = 'runtime-secret-0123456789';
@@ -85,35 +85,39 @@ const post = (path: string, body: unknown, secret = SECRET) =>
     body: JSON.stringify(body),
   });
 
-beforeAll(async () => {
-  api = await startApiDouble({
-    'GET /users/me': { id: 'u-bot', email: 'bot@example.com' },
-    'POST /interventions': (request) => ({
-      id: `iv-${(request.body as { content_id: string }).content_id}`,
-      thread_id: 'thread-1',
-      source_id: 'source-1',
-    }),
-    'POST /contents': (request) => ({ id: 'reply-1', thread_id: 'thread-1', ...(request.body as object) }),
-    'PUT /interventions/iv-m1/close': { id: 'iv-m1', closed: true },
-    'PUT /interventions/iv-m2/close': { id: 'iv-m2', closed: true },
-    'GET /content_sources': {
-      count: 1,
-      offset: 0,
-      limit: 150,
-      records: [{ id: 'source-1', name: 'Web chat', type: 'engage_messaging' }],
-    },
+describe.each(NODE_RED_RELEASES)('the package in a real Node-RED $version', ({ module, version }) => {
+  beforeAll(async () => {
+    api = await startApiDouble({
+      'GET /users/me': { id: 'u-bot', email: 'bot@example.com' },
+      'POST /interventions': (request) => ({
+        id: `iv-${(request.body as { content_id: string }).content_id}`,
+        thread_id: 'thread-1',
+        source_id: 'source-1',
+      }),
+      'POST /contents': (request) => ({ id: 'reply-1', thread_id: 'thread-1', ...(request.body as object) }),
+      'PUT /interventions/iv-m1/close': { id: 'iv-m1', closed: true },
+      'PUT /interventions/iv-m2/close': { id: 'iv-m2', closed: true },
+      'GET /content_sources': {
+        count: 1,
+        offset: 0,
+        limit: 150,
+        records: [{ id: 'source-1', name: 'Web chat', type: 'engage_messaging' }],
+      },
+    });
+    sink.length = 0;
+    runtime = await startRuntime({ sink }, module);
+    await deploy('/hooks/ringcx');
+  }, 30_000);
+
+  afterAll(async () => {
+    await runtime.stop();
+    await api.close();
   });
-  runtime = await startRuntime({ sink });
-  await deploy('/hooks/ringcx');
-}, 30_000);
 
-afterAll(async () => {
-  await runtime.stop();
-  await api.close();
-});
-
-describe('the package in a real Node-RED', () => {
   it('loads every node set without error, with its editor files, icon, catalogs and shared editor code', async () => {
+    expect(((await (await fetch(`${runtime.base}/settings`)).json()) as { version: string }).version).toBe(
+      version,
+    );
     const sets = (await (
       await fetch(`${runtime.base}/nodes`, { headers: { accept: 'application/json' } })
     ).json()) as Array<{

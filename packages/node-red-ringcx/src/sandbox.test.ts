@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { SEED_IDS, startSandbox, type RunningSandbox } from '@ringcx-connectors/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRuntime, until, type FlowNode } from './test-support/runtime.ts';
+import { NODE_RED_RELEASES, startRuntime, until, type FlowNode } from './test-support/runtime.ts';
 
 /**
  * End to end: the sandbox plays RingCX, with real webhooks into a real Node-RED running the built
@@ -106,17 +106,18 @@ async function expectAnsweredAndClosed(contentId: string, body: string) {
   });
 }
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ timeScale: 1000 });
-  runtime = await startRuntime({ sink });
-}, 30_000);
+describe.each(NODE_RED_RELEASES)('the bot flow against the sandbox, Node-RED $version', ({ module }) => {
+  beforeAll(async () => {
+    sandbox = await startSandbox({ timeScale: 1000 });
+    sink.length = 0;
+    runtime = await startRuntime({ sink }, module);
+  }, 30_000);
 
-afterAll(async () => {
-  await runtime?.stop();
-  await sandbox?.stop();
-});
+  afterAll(async () => {
+    await runtime?.stop();
+    await sandbox?.stop();
+  });
 
-describe('the bot flow against the sandbox', () => {
   it('webhook: registers itself, answers a customer and closes, once, then unregisters when removed', async () => {
     const path = '/ringcx/bot';
     await runtime.deploy(botFlow({ mode: 'webhook', path, register: true }), credentials(), async () =>

@@ -21,13 +21,19 @@ interface Red {
 
 export type FlowNode = Record<string, unknown> & { id: string; type: string };
 
+/** The Node-RED releases the package supports, each installed under its own name. */
+export const NODE_RED_RELEASES = ['node-red', 'node-red-4'].map((module) => ({
+  module,
+  version: (createRequire(import.meta.url)(`${module}/package.json`) as { version: string }).version,
+}));
+
 /**
- * The built package in a real Node-RED, started in-process the way `node-red` starts it: the admin
- * app (with its JSON body parser) and the node app share the root path. One per test file: the
- * runtime is a module-level singleton.
+ * The built package in a real Node-RED (`module`, one of NODE_RED_RELEASES), started in-process the
+ * way `node-red` starts it: the admin app (with its JSON body parser) and the node app share the root
+ * path. One at a time per release: each runtime is a module-level singleton.
  */
-export async function startRuntime(globals: Record<string, unknown> = {}) {
-  const RED = createRequire(import.meta.url)('node-red') as Red;
+export async function startRuntime(globals: Record<string, unknown> = {}, module = 'node-red') {
+  const RED = createRequire(import.meta.url)(module) as Red;
   const userDir = await mkdtemp(join(tmpdir(), 'node-red-ringcx-runtime-'));
   await writeFile(join(userDir, 'flows.json'), '[]');
   const server = createServer((req, res) =>
