@@ -18,14 +18,8 @@ import { Users } from './resources/users.ts';
 import { Webhooks } from './resources/webhooks.ts';
 
 /**
- * The RingCX Interactions API client: one property per resource, all sharing this client's
- * authentication, rate limiter and retry policy.
- *
- * ```ts
- * const ringcx = new RingCxClient({ account: 'acme', accessToken: process.env.RINGCX_TOKEN });
- * for await (const thread of ringcx.threads.iterate({ q: searchQuery({ status_in: ['new'] }) })) …
- * await ringcx.contents.reply(messageId, { body: 'Thanks, we are on it.' });
- * ```
+ * The client with every resource, over a transport and a `sleep` its platform provides (the portable
+ * entry). The main entry's `RingCxClient` extends it with defaults for both.
  */
 export class RingCxClient extends RingCxHttp {
   readonly sources = new Sources(this);

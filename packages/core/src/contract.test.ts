@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { RingCxClient } from './client.ts';
+import { RingCxClient } from './defaults.ts';
 import type { TransportRequest } from './http/transport.ts';
 import { PageIterator } from './pagination.ts';
 import { Resource } from './resources/resource.ts';

@@ -1,7 +1,8 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isRingCxError, redactSecrets, RingCxError } from './errors.ts';
-import { RingCxHttp, type ClientOptions } from './http/http-client.ts';
+import { RingCxHttp } from './defaults.ts';
+import type { ClientOptions } from './http/http-client.ts';
 import type { HttpMethod } from './http/transport.ts';
 import {
   refusedOrigin,

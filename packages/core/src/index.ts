@@ -1,39 +1,4 @@
-export { RingCxClient } from './client.ts';
-export { RingCxHttp, type ClientOptions, type Logger, type RequestOptions } from './http/http-client.ts';
-export {
-  fetchTransport,
-  parseBody,
-  toTransportError,
-  TransportError,
-  type FetchTransportOptions,
-  type HttpMethod,
-  type Transport,
-  type TransportFailurePhase,
-  type TransportRequest,
-  type TransportResponse,
-} from './http/transport.ts';
-export { encodeQuery, type Params, type ParamValue } from './http/params.ts';
-export { RateLimiter, sharedRateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
-export { DEFAULT_RETRY, type RetryOptions } from './http/retry.ts';
-export {
-  isRingCxError,
-  redactSecrets,
-  RingCxError,
-  type RingCxErrorKind,
-  type RingCxErrorOptions,
-} from './errors.ts';
-export { resolveBaseUrl, RINGCX_HOSTS, type ConnectionSettings, type RingCxHost } from './settings.ts';
-export {
-  MAX_PAGE_SIZE,
-  PageIterator,
-  type IterateOptions,
-  type ListPage,
-  type PageParams,
-} from './pagination.ts';
-export { searchQuery, SearchQuery, type SearchTerms, type SearchValue } from './search.ts';
-export * from './resources/index.ts';
-export * from './webhooks/index.ts';
-export * from './polling/index.ts';
-export * from './webhook-lifecycle/index.ts';
-export { AGENT_CONTENT_STATUSES, isCustomerAuthored, type AuthorshipFields } from './customer-authored.ts';
-export { handOverToHuman, type HandOverApi, type HandOverOptions, type HandOverResult } from './handover.ts';
+export * from './portable.ts';
+// These override the portable entry's names with versions that default the transport and `sleep`.
+export { RateLimiter, RingCxClient, RingCxHttp, sharedRateLimiter } from './defaults.ts';
+export { fetchTransport, type FetchTransportOptions } from './http/fetch-transport.ts';

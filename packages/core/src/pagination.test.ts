@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RingCxHttp } from './http/http-client.ts';
+import { RingCxHttp } from './defaults.ts';
 import { sendJson, startServer, type TestServer } from './http/test-server.ts';
 import { PageIterator, type IterateOptions, type ListPage } from './pagination.ts';
 

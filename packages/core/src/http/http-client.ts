@@ -1,15 +1,10 @@
 import { redactSecrets, RingCxError, registerSecret } from '../errors.ts';
 import { errorFromResponse } from './api-error.ts';
 import { encodeJsonBody, encodeQuery, type Params } from './params.ts';
-import { RateLimiter, sharedRateLimiter, sleep, type RateLimitOptions } from './rate-limit.ts';
+import { RateLimiter, sharedRateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { DEFAULT_RETRY, isRetryable, retryDelay, type RetryOptions } from './retry.ts';
-import {
-  fetchTransport,
-  TransportError,
-  type HttpMethod,
-  type Transport,
-  type TransportResponse,
-} from './transport.ts';
+import type { Sleep } from './sleep.ts';
+import { TransportError, type HttpMethod, type Transport, type TransportResponse } from './transport.ts';
 import { resolveBaseUrl, type ConnectionSettings } from '../settings.ts';
 
 export interface Logger {
@@ -25,6 +20,8 @@ export interface ClientOptions extends ConnectionSettings {
   accessToken?: string;
   /** How requests are sent. Default: native fetch. */
   transport?: Transport;
+  /** How the client waits (retry backoff, rate limit). Default: the runtime's timers. */
+  sleep?: Sleep;
   /** Per-request timeout. Default 30 s. */
   timeoutMs?: number;
   /** Retry policy, or `false` for none. */
@@ -40,6 +37,17 @@ export interface ClientOptions extends ConnectionSettings {
    */
   secrets?: readonly string[];
 }
+
+/**
+ * What the portable client (`@ringcx-connectors/core/portable`) cannot default, because a platform
+ * such as n8n forbids timers and global fetch in its plugins: the platform provides both.
+ */
+export interface PlatformOptions {
+  transport: Transport;
+  sleep: Sleep;
+}
+
+export type PortableClientOptions = ClientOptions & PlatformOptions;
 
 export interface RequestOptions {
   /** Query-string parameters (Rails encoding: `ids[]`, `h[k]`). */
@@ -63,18 +71,29 @@ export class RingCxHttp {
   readonly baseUrl: string;
   readonly #token: string | undefined;
   readonly #transport: Transport;
+  readonly #sleep: Sleep;
   readonly #timeoutMs: number;
   readonly #retry: Required<RetryOptions> | false;
   readonly #limiter: RateLimiter | undefined;
   readonly #userAgent: string;
   readonly #logger: Logger | undefined;
 
-  constructor(options: ClientOptions) {
+  constructor(options: PortableClientOptions) {
     this.baseUrl = resolveBaseUrl(options);
+    // JavaScript callers of the portable entry get no type error for a missing one.
+    for (const name of ['transport', 'sleep'] as const) {
+      if (typeof options[name] !== 'function') {
+        throw new RingCxError({
+          kind: 'config',
+          message: `The "${name}" option is required by @ringcx-connectors/core/portable: pass your platform's, or import @ringcx-connectors/core, which defaults it.`,
+        });
+      }
+    }
     this.#token = options.accessToken?.trim() || undefined;
     registerSecret(this.#token);
     for (const secret of options.secrets ?? []) registerSecret(secret);
-    this.#transport = options.transport ?? fetchTransport();
+    this.#transport = options.transport;
+    this.#sleep = options.sleep;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#retry = options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry };
     this.#limiter =
@@ -82,7 +101,7 @@ export class RingCxHttp {
         ? undefined
         : options.rateLimit instanceof RateLimiter
           ? options.rateLimit
-          : sharedRateLimiter(this.baseUrl, options.rateLimit);
+          : sharedRateLimiter(this.baseUrl, { ...options.rateLimit, sleep: options.sleep });
     this.#userAgent = options.userAgent ?? 'ringcx-connectors-core';
     this.#logger = options.logger;
   }
@@ -142,7 +161,7 @@ export class RingCxHttp {
         'warn',
         `${method} ${path}: ${error.kind} (${error.status ?? 'no response'}), retrying in ${Math.round(delay)} ms`,
       );
-      await sleep(delay, options.signal);
+      await this.#sleep(delay, options.signal);
     }
   }
 

@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RingCxHttp } from './http-client.ts';
-import { RateLimiter, sharedRateLimiter } from './rate-limit.ts';
+import { RateLimiter, RingCxHttp, sharedRateLimiter } from '../defaults.ts';
 import { sendJson, startServer, type TestServer } from './test-server.ts';
 
 describe('RateLimiter (fake clock)', () => {

@@ -1,3 +1,5 @@
+import type { Sleep } from './sleep.ts';
+
 /**
  * A proactive limiter: at most `requests` calls in any sliding window of `perMs` (RingCX allows 500
  * requests a minute; REFERENCE §1.8). Every client of the same account in this process shares one
@@ -14,6 +16,11 @@ export interface RateLimitOptions {
   perMs?: number;
 }
 
+/** What the limiter needs from its platform: how to wait until the window moves on. */
+export interface RateLimiterOptions extends RateLimitOptions {
+  sleep: Sleep;
+}
+
 interface Waiter {
   grant: (release: () => void) => void;
   signal: AbortSignal | undefined;
@@ -28,9 +35,12 @@ export class RateLimiter {
   readonly #ended: number[] = [];
   /** Callers waiting for a slot, served in arrival order. */
   readonly #waiting: Waiter[] = [];
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #sleep: Sleep;
+  /** Cancels the pending wake-up, when there is one. */
+  #wake: AbortController | undefined;
 
-  constructor(options: RateLimitOptions = {}) {
+  constructor(options: RateLimiterOptions) {
+    this.#sleep = options.sleep;
     this.requests = options.requests ?? 500;
     this.perMs = options.perMs ?? 60_000;
     if (!(this.requests >= 1) || !(this.perMs >= 1)) {
@@ -52,8 +62,8 @@ export class RateLimiter {
           this.#waiting.splice(this.#waiting.indexOf(waiter), 1);
           // Nobody left to wake: do not keep the process alive for it.
           if (this.#waiting.length === 0) {
-            clearTimeout(this.#timer);
-            this.#timer = undefined;
+            this.#wake?.abort();
+            this.#wake = undefined;
           }
           reject(signal!.reason as Error);
         },
@@ -76,13 +86,17 @@ export class RateLimiter {
     }
     // With every slot running, the next release calls #serve; otherwise wake when the oldest expires.
     // Timers may fire a little early, so #serve re-checks the clock rather than trusting them.
-    if (this.#waiting.length > 0 && this.#ended.length > 0 && this.#timer === undefined) {
-      this.#timer = setTimeout(
+    if (this.#waiting.length > 0 && this.#ended.length > 0 && this.#wake === undefined) {
+      const wake = new AbortController();
+      this.#wake = wake;
+      this.#sleep(this.#ended[0]! + this.perMs - now, wake.signal).then(
         () => {
-          this.#timer = undefined;
+          if (this.#wake !== wake) return;
+          this.#wake = undefined;
           this.#serve();
         },
-        this.#ended[0]! + this.perMs - now,
+        // Aborted: nobody is waiting any more.
+        () => undefined,
       );
     }
   }
@@ -101,8 +115,11 @@ export class RateLimiter {
 
 const shared = new Map<string, RateLimiter>();
 
-/** The limiter for an account (keyed by API root) in this process, created on first use. */
-export function sharedRateLimiter(key: string, options: RateLimitOptions = {}): RateLimiter {
+/**
+ * The limiter for an account (keyed by API root) in this process, created on first use; the first
+ * caller's `sleep` serves every later one.
+ */
+export function sharedRateLimiter(key: string, options: RateLimiterOptions): RateLimiter {
   const id = `${key}|${options.requests ?? 500}|${options.perMs ?? 60_000}`;
   let limiter = shared.get(id);
   if (!limiter) {
@@ -110,19 +127,4 @@ export function sharedRateLimiter(key: string, options: RateLimitOptions = {}): 
     shared.set(id, limiter);
   }
   return limiter;
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RingCxError } from '../errors.ts';
-import { RingCxHttp, type ClientOptions, type RequestOptions } from './http-client.ts';
+import { RingCxHttp } from '../defaults.ts';
+import type { ClientOptions, RequestOptions } from './http-client.ts';
 import { DEFAULT_RETRY, retryDelay } from './retry.ts';
 import { refusedOrigin, sendApiError, sendJson, startServer, type TestServer } from './test-server.ts';
 import type { HttpMethod } from './transport.ts';

@@ -2,10 +2,11 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RingCxError } from '../errors.ts';
-import { RingCxHttp, type ClientOptions } from './http-client.ts';
+import { RingCxHttp } from '../defaults.ts';
+import type { ClientOptions } from './http-client.ts';
 import { refusedOrigin, sendApiError, sendJson, startServer, type TestServer } from './test-server.ts';
+import { fetchTransport } from './fetch-transport.ts';
 import {
-  fetchTransport,
   parseBody,
   toTransportError,
   TransportError,

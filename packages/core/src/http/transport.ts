@@ -1,7 +1,7 @@
 import { redactSecrets } from '../errors.ts';
 
 /**
- * The seam between the client and an HTTP stack. The default uses native `fetch`; the connectors pass
+ * The seam between the client and an HTTP stack. The default (`fetch-transport.ts`) uses native `fetch`; the connectors pass
  * their platform's helper (n8n's `httpRequestWithAuthentication`, Zapier's `z.request`) so proxies,
  * logging and credential handling stay the platform's. A transport never throws for an HTTP status:
  * it returns every response, and throws only when no response arrived (see `TransportError`).
@@ -111,42 +111,4 @@ export function parseBody(text: string, contentType: string | undefined): unknow
     }
   }
   return text;
-}
-
-export interface FetchTransportOptions {
-  /** A fetch implementation; defaults to the global one. */
-  fetch?: typeof globalThis.fetch;
-}
-
-/** The default transport: native `fetch`, a per-request timeout, and the caller's `AbortSignal`. */
-export function fetchTransport(options: FetchTransportOptions = {}): Transport {
-  const doFetch = options.fetch ?? globalThis.fetch;
-  return async (request) => {
-    const timeout = AbortSignal.timeout(request.timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-    let response: Response;
-    try {
-      response = await doFetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? null,
-        signal,
-      });
-    } catch (error) {
-      if (request.signal?.aborted) throw request.signal.reason;
-      throw toTransportError(error, timeout.aborted);
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      if (request.signal?.aborted) throw request.signal.reason;
-      throw toTransportError(error, timeout.aborted);
-    }
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name.toLowerCase()] = value;
-    });
-    return { status: response.status, headers, body: parseBody(text, headers['content-type']) };
-  };
 }

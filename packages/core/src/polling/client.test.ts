@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RingCxClient } from '../client.ts';
+import { RingCxClient } from '../defaults.ts';
 import { pollClosedInterventions, pollNewCustomerMessages, pollNewThreads, sampleThreads } from './feeds.ts';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RingCxClient } from '../client.ts';
+import type { RingCxClient } from '../defaults.ts';
 import { hexId, TEST_TOKEN, useRecordingServer } from './recording-server.ts';
 
 const { server, client } = useRecordingServer();

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { RingCxClient } from '../client.ts';
+import { RingCxClient } from '../defaults.ts';
 import type { ClientOptions } from '../http/http-client.ts';
 import { sendJson, startServer, type SeenRequest, type TestServer } from '../http/test-server.ts';
 

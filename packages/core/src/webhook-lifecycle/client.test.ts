@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RingCxClient } from '../client.ts';
+import { RingCxClient } from '../defaults.ts';
 import { checkWebhook, ensureWebhook, removeWebhook } from './lifecycle.ts';
 
 /** `/webhooks` on 127.0.0.1 as RingCX answers it: one webhook per URL (422 otherwise), 404 for unknown ids. */

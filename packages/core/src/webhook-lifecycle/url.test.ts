@@ -27,6 +27,18 @@ describe('assertReachableWebhookUrl', () => {
     'https://automation.example.com/webhook/ringcx',
     'http://203.0.113.7:5678/webhook/x',
     'https://[2001:db8::1]/hook',
+    // Just outside each refused range.
+    'http://11.0.0.1/hook',
+    'http://172.15.255.255/hook',
+    'http://172.32.0.1/hook',
+    'http://100.63.255.255/hook',
+    'http://100.128.0.1/hook',
+    'http://169.253.255.255/hook',
+    'http://[fbff::1]/hook',
+    'http://[fec0::1]/hook',
+    'http://[::2]/hook',
+    'http://[::ffff:8.8.8.8]/hook',
+    'http://[2001:db8:0:0:0:0:0:1]/hook',
   ])('accepts the public URL %s', (url) => {
     expect(() => assertReachableWebhookUrl(url)).not.toThrow();
   });
@@ -39,6 +51,18 @@ describe('assertReachableWebhookUrl', () => {
     ['http://127.0.0.1:1880/ringcx', /loopback address/],
     ['http://[::1]/hook', /loopback address/],
     ['http://[::ffff:127.0.0.1]/hook', /loopback address/],
+    ['http://[0:0:0:0:0:0:0:1]/hook', /loopback address/],
+    // The URL parser turns these spellings of 127.0.0.1 into the dotted form first.
+    ['http://2130706433/hook', /loopback address/],
+    ['http://0x7f.1/hook', /loopback address/],
+    ['http://[::ffff:10.9.8.7]/hook', /a private network address/],
+    ['http://[::ffff:c0a8:101]/hook', /a private network address/],
+    ['http://[::ffff:169.254.1.1]/hook', /a link-local address/],
+    ['http://100.127.255.255/hook', /a private network address/],
+    ['http://172.31.255.255/hook', /a private network address/],
+    ['http://[fdff:ffff::1]/hook', /a private network address/],
+    ['http://[febf::1]/hook', /a link-local address/],
+    ['http://[::]/hook', /an unspecified address/],
     ['http://0.0.0.0:5678/hook', /an unspecified address/],
     ['http://10.1.2.3/hook', /a private network address/],
     ['http://172.20.0.5/hook', /a private network address/],

@@ -1,4 +1,3 @@
-import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { RingCxError } from '../errors.ts';
 
 /**
@@ -37,49 +36,88 @@ export interface ReachableUrlOptions {
 const DEFAULT_FIX =
   'Use the address this server has on the internet (behind a reverse proxy, or through a tunnel for tests) as the webhook URL.';
 
-/** Address ranges RingCX cannot call, with the words used to explain why. */
-const UNREACHABLE_RANGES: ReadonlyArray<{
-  what: string;
-  ranges: ReadonlyArray<[string, number, 'ipv4' | 'ipv6']>;
-}> = [
-  {
-    what: 'a loopback address, which only this machine can reach',
-    ranges: [
-      ['127.0.0.0', 8, 'ipv4'],
-      ['::1', 128, 'ipv6'],
-    ],
-  },
-  {
-    what: 'an unspecified address',
-    ranges: [
-      ['0.0.0.0', 8, 'ipv4'],
-      ['::', 128, 'ipv6'],
-    ],
-  },
+/** Address ranges RingCX cannot call (CIDR), with the words used to explain why. */
+const UNREACHABLE_RANGES: ReadonlyArray<{ what: string; ranges: readonly string[] }> = [
+  { what: 'a loopback address, which only this machine can reach', ranges: ['127.0.0.0/8', '::1/128'] },
+  { what: 'an unspecified address', ranges: ['0.0.0.0/8', '::/128'] },
   {
     what: 'a private network address, which the internet cannot reach',
-    ranges: [
-      ['10.0.0.0', 8, 'ipv4'],
-      ['172.16.0.0', 12, 'ipv4'],
-      ['192.168.0.0', 16, 'ipv4'],
-      ['100.64.0.0', 10, 'ipv4'],
-      ['fc00::', 7, 'ipv6'],
-    ],
+    // RFC 1918, carrier-grade NAT (RFC 6598), IPv6 unique-local (RFC 4193).
+    ranges: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7'],
   },
   {
     what: 'a link-local address, which only the local network segment can reach',
-    ranges: [
-      ['169.254.0.0', 16, 'ipv4'],
-      ['fe80::', 10, 'ipv6'],
-    ],
+    ranges: ['169.254.0.0/16', 'fe80::/10'],
   },
 ];
 
-const BLOCKS = UNREACHABLE_RANGES.map(({ what, ranges }) => {
-  const list = new BlockList();
-  for (const [network, prefix, family] of ranges) list.addSubnet(network, prefix, family);
-  return { what, list };
-});
+const BLOCKS = UNREACHABLE_RANGES.map(({ what, ranges }) => ({
+  what,
+  subnets: ranges.map((cidr) => {
+    const [network, prefix] = cidr.split('/') as [string, string];
+    return { bytes: parseIp(network)!, prefix: Number(prefix) };
+  }),
+}));
+
+/**
+ * An IP address as bytes (4 for IPv4, 16 for IPv6), or undefined when `text` is not a literal address.
+ * Plain code rather than `node:net`, so that core runs where Node's modules are not allowed (n8n Cloud).
+ */
+function parseIp(text: string): number[] | undefined {
+  return parseIPv4(text) ?? parseIPv6(text);
+}
+
+function parseIPv4(text: string): number[] | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)) {
+    return undefined;
+  }
+  return parts.map(Number);
+}
+
+function parseIPv6(text: string): number[] | undefined {
+  // A dotted IPv4 tail (`::ffff:10.0.0.1`) stands for the last two groups.
+  let groupsText = text;
+  let tail: number[] = [];
+  if (text.includes('.')) {
+    const lastColon = text.lastIndexOf(':');
+    const v4 = parseIPv4(text.slice(lastColon + 1));
+    if (lastColon < 0 || !v4) return undefined;
+    tail = v4;
+    groupsText = text.slice(0, lastColon);
+    if (groupsText.endsWith(':')) groupsText += ':';
+  }
+  const halves = groupsText.split('::');
+  if (halves.length > 2) return undefined;
+  const split = (half: string) => (half === '' ? [] : half.split(':'));
+  const head = split(halves[0]!);
+  const rest = halves.length === 2 ? split(halves[1]!) : [];
+  if (![...head, ...rest].every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return undefined;
+  // `::` stands for one or more zero groups; without it, every group must be written.
+  const missing = 8 - tail.length / 2 - head.length - rest.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...rest];
+  return [...groups.flatMap((group) => [parseInt(group, 16) >> 8, parseInt(group, 16) & 0xff]), ...tail];
+}
+
+function inSubnet(address: number[], subnet: { bytes: number[]; prefix: number }): boolean {
+  if (address.length !== subnet.bytes.length) return false;
+  for (let bit = 0; bit < subnet.prefix; bit += 8) {
+    const mask = (0xff << (8 - Math.min(8, subnet.prefix - bit))) & 0xff;
+    if ((address[bit / 8]! & mask) !== (subnet.bytes[bit / 8]! & mask)) return false;
+  }
+  return true;
+}
+
+/** An IPv4-mapped IPv6 address (`::ffff:a.b.c.d`) is judged as the IPv4 address it carries. */
+function unmapped(address: number[]): number[] {
+  const mapped =
+    address.length === 16 &&
+    address.slice(0, 10).every((byte) => byte === 0) &&
+    address[10] === 0xff &&
+    address[11] === 0xff;
+  return mapped ? address.slice(12) : address;
+}
 
 /** Name suffixes that only resolve inside a local network (mDNS, home routers, container networks). */
 const LOCAL_SUFFIXES = ['.localhost', '.local', '.lan', '.internal', '.home.arpa'];
@@ -120,8 +158,11 @@ function localOnlyReason(hostname: string): string | undefined {
     .replace(/^\[|\]$/g, '')
     .replace(/\.$/, '')
     .toLowerCase();
-  const family = isIPv4(host) ? 'ipv4' : isIPv6(host) ? 'ipv6' : undefined;
-  if (family) return BLOCKS.find(({ list }) => list.check(host, family))?.what;
+  const address = parseIp(host);
+  if (address) {
+    const judged = unmapped(address);
+    return BLOCKS.find(({ subnets }) => subnets.some((subnet) => inSubnet(judged, subnet)))?.what;
+  }
   if (host === 'localhost') return 'a loopback address, which only this machine can reach';
   if (LOCAL_SUFFIXES.some((suffix) => host.endsWith(suffix))) {
     return 'a local network name, which does not resolve on the internet';
