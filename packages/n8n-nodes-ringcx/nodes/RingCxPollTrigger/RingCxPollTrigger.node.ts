@@ -9,7 +9,7 @@ import {
   type PollOptions,
   type PollResult,
   type RingCxClient,
-} from '@ringcx-connectors/core';
+} from '@ringcx-connectors/core/portable';
 import type {
   IDataObject,
   INodeExecutionData,

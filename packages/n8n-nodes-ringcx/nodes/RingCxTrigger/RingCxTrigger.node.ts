@@ -8,7 +8,7 @@ import {
   WEBHOOK_TRIGGER_NAMES,
   WEBHOOK_TRIGGERS,
   type WebhookEvent,
-} from '@ringcx-connectors/core';
+} from '@ringcx-connectors/core/portable';
 import type {
   IDataObject,
   IHookFunctions,

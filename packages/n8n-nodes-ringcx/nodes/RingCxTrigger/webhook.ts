@@ -9,7 +9,7 @@ import {
   type WebhookCredentials,
   type WebhookEvent,
   type WebhookTriggerName,
-} from '@ringcx-connectors/core';
+} from '@ringcx-connectors/core/portable';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { connectionSettings, CREDENTIAL_NAME, type RingCxCredentials } from '../shared/client.ts';

@@ -2,9 +2,11 @@ import {
   parseBody,
   RingCxClient,
   toTransportError,
+  type Sleep,
   type Transport,
   type TransportResponse,
-} from '@ringcx-connectors/core';
+} from '@ringcx-connectors/core/portable';
+import { sleep } from 'n8n-workflow';
 import type {
   ICredentialDataDecryptedObject,
   IExecuteFunctions,
@@ -86,6 +88,21 @@ function toTransportResponse(response: IN8nHttpFullResponse): TransportResponse 
   return { status: response.statusCode, headers, body };
 }
 
+/**
+ * Core's waits (retry backoff, rate limit) on n8n's own `sleep`, since n8n Cloud forbids timers in
+ * community nodes. n8n's cannot be cancelled, so an abort ends the wait here and the timer just runs out.
+ */
+export const n8nSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const onAbort = () => reject(signal!.reason as Error);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    void sleep(ms).then(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
+
 /** A core client for this node's credential. */
 export async function getClient(context: RingCxContext): Promise<RingCxClient> {
   const credentials = (await context.getCredentials(CREDENTIAL_NAME)) as ICredentialDataDecryptedObject &
@@ -93,6 +110,7 @@ export async function getClient(context: RingCxContext): Promise<RingCxClient> {
   return new RingCxClient({
     ...connectionSettings(credentials),
     transport: n8nTransport(context),
+    sleep: n8nSleep,
     // The credential adds the token, but the API could echo it back in an error: blank it there too.
     secrets: credentials.accessToken ? [credentials.accessToken] : [],
     userAgent: 'n8n-nodes-ringcx',

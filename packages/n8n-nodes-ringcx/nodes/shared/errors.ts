@@ -1,4 +1,4 @@
-import { isRingCxError, type RingCxError } from '@ringcx-connectors/core';
+import { isRingCxError, type RingCxError } from '@ringcx-connectors/core/portable';
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 /**

@@ -1,4 +1,4 @@
-import type { PageIterator, RingCxClient } from '@ringcx-connectors/core';
+import type { PageIterator, RingCxClient } from '@ringcx-connectors/core/portable';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { optionalText } from '../../shared/params.ts';
 
@@ -140,6 +140,8 @@ export function resourceDescription(
   options: Array<{ name: string; value: string; action: string; description: string }>,
   operations: Record<string, Operation>,
 ): INodeProperties[] {
+  // A plain name: n8n's linter reads `default` only as a literal, a name or a call.
+  const firstOperation = options[0]!.value;
   return [
     {
       displayName: 'Operation',
@@ -148,7 +150,7 @@ export function resourceDescription(
       noDataExpression: true,
       displayOptions: { show: { resource: [resource] } },
       options,
-      default: options[0]!.value,
+      default: firstOperation,
     },
     ...Object.entries(operations).flatMap(([operation, { description }]) =>
       showFor(resource, operation, description),

@@ -1,4 +1,4 @@
-import type { RingCxClient } from '@ringcx-connectors/core';
+import type { RingCxClient } from '@ringcx-connectors/core/portable';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { getClient } from '../../shared/client.ts';

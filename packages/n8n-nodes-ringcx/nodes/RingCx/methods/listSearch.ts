@@ -1,4 +1,4 @@
-import { searchQuery } from '@ringcx-connectors/core';
+import { searchQuery } from '@ringcx-connectors/core/portable';
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { getClient } from '../../shared/client.ts';
 import { toNodeError } from '../../shared/errors.ts';

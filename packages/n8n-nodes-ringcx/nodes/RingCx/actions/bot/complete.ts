@@ -1,4 +1,4 @@
-import type { BotCompleteParams } from '@ringcx-connectors/core';
+import type { BotCompleteParams } from '@ringcx-connectors/core/portable';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../common.ts';
 import { idField, readId } from '../common.ts';

@@ -1,4 +1,4 @@
-import type { BotHandoverParams } from '@ringcx-connectors/core';
+import type { BotHandoverParams } from '@ringcx-connectors/core/portable';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../common.ts';
 import { idList, optionalText } from '../../../shared/params.ts';

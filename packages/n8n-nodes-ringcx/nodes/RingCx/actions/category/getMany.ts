@@ -1,4 +1,4 @@
-import type { CategoryListParams } from '@ringcx-connectors/core';
+import type { CategoryListParams } from '@ringcx-connectors/core/portable';
 import type { INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../common.ts';
 import { collect, locator, paginationFields } from '../common.ts';

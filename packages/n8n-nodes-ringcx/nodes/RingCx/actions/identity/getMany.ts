@@ -1,4 +1,4 @@
-import type { IdentityListParams } from '@ringcx-connectors/core';
+import type { IdentityListParams } from '@ringcx-connectors/core/portable';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../common.ts';
 import { collect, paginationFields, textFilters } from '../common.ts';

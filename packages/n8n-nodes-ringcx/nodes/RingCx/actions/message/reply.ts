@@ -1,5 +1,5 @@
-import type { ReplyParams, StructuredContent } from '@ringcx-connectors/core';
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { ReplyParams, StructuredContent } from '@ringcx-connectors/core/portable';
+import { NodeOperationError, type IDataObject, type INode, type INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../common.ts';
 import { readId } from '../common.ts';
 import { idList, optionalText } from '../../../shared/params.ts';
@@ -56,7 +56,7 @@ export const description: INodeProperties[] = [
         type: 'boolean',
         default: false,
         description:
-          "Whether to send the reply as a private message (direct message). Match the customer's message on private channels such as chat, e.g. {{ $json.resource.metadata.private }}.",
+          "Whether to send the reply as a private message (direct message). On private channels such as chat, match the customer's message: set it with an expression reading the Private flag of the trigger's message.",
       },
       {
         displayName: 'Structured Content (JSON)',
@@ -89,23 +89,33 @@ export const execute: Operation['execute'] = async function (client, itemIndex) 
   if (options.bodyFormat) params.body_format = options.bodyFormat as 'text' | 'html';
   const title = optionalText(options.title);
   if (title) params.title = title;
-  const structured = readStructuredContent(options.structuredContent);
+  const structured = readStructuredContent(this.getNode(), options.structuredContent, itemIndex);
   if (structured) params.structured_content = structured;
   return await client.contents.reply(readId(this, 'messageId', itemIndex), params);
 };
 
-function readStructuredContent(value: unknown): StructuredContent | undefined {
+function readStructuredContent(
+  node: INode,
+  value: unknown,
+  itemIndex: number,
+): StructuredContent | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   let parsed: unknown = value;
   if (typeof value === 'string') {
     try {
       parsed = JSON.parse(value);
     } catch {
-      throw new TypeError('Structured Content is not valid JSON: check the brackets, quotes and commas.');
+      throw new NodeOperationError(
+        node,
+        'Structured Content is not valid JSON: check the brackets, quotes and commas.',
+        { itemIndex },
+      );
     }
   }
   if (!parsed || typeof parsed !== 'object' || typeof (parsed as IDataObject).type !== 'string') {
-    throw new TypeError('Structured Content needs a "type", e.g. { "type": "select", ... }.');
+    throw new NodeOperationError(node, 'Structured Content needs a "type", e.g. { "type": "select", ... }.', {
+      itemIndex,
+    });
   }
   return parsed as StructuredContent;
 }

@@ -1,4 +1,4 @@
-import type { SourceListParams } from '@ringcx-connectors/core';
+import type { SourceListParams } from '@ringcx-connectors/core/portable';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../common.ts';
 import { collect, paginationFields } from '../common.ts';

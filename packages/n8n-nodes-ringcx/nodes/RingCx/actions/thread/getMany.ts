@@ -1,4 +1,4 @@
-import { searchQuery } from '@ringcx-connectors/core';
+import { searchQuery } from '@ringcx-connectors/core/portable';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../common.ts';
 import { collect, optionalDate, paginationFields } from '../common.ts';

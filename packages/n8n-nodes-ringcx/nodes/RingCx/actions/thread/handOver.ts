@@ -1,4 +1,4 @@
-import { handOverToHuman } from '@ringcx-connectors/core';
+import { handOverToHuman } from '@ringcx-connectors/core/portable';
 import type { INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../common.ts';
 import { categoriesField, locator, readId } from '../common.ts';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { INodeType } from 'n8n-workflow';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runWorkflow } from './n8n-harness.ts';
-import { botCredentials, SEED_IDS, startTestSandbox } from './sandbox.ts';
+import { runWorkflow } from './n8n-harness.mts';
+import { botCredentials, SEED_IDS, startTestSandbox } from './sandbox.mts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const packageDir = mkdtempSync(join(tmpdir(), 'n8n-nodes-ringcx-package-'));

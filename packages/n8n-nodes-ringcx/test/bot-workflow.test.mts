@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runWorkflow, type WorkflowJson } from './n8n-harness.ts';
-import { botCredentials, read, SEED_IDS, startTestSandbox, type RunningSandbox } from './sandbox.ts';
-import { startTrigger } from './trigger-harness.ts';
+import { runWorkflow, type WorkflowJson } from './n8n-harness.mts';
+import { botCredentials, read, SEED_IDS, startTestSandbox, type RunningSandbox } from './sandbox.mts';
+import { startTrigger } from './trigger-harness.mts';
 
 const example = JSON.parse(
   readFileSync(new URL('../examples/bot-workflow.json', import.meta.url), 'utf8'),

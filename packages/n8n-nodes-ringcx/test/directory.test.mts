@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRingCx } from './n8n-harness.ts';
-import { botCredentials, requestsSince, SEED_IDS, startTestSandbox, type RunningSandbox } from './sandbox.ts';
+import { runRingCx } from './n8n-harness.mts';
+import {
+  botCredentials,
+  requestsSince,
+  SEED_IDS,
+  startTestSandbox,
+  type RunningSandbox,
+} from './sandbox.mts';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

@@ -3,8 +3,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RingCxApi } from '../credentials/RingCxApi.credentials.ts';
 import { connectionSettings } from '../nodes/shared/client.ts';
-import { evaluateWithCredentials } from './n8n-harness.ts';
-import { startTestSandbox, type RunningSandbox } from './sandbox.ts';
+import { evaluateWithCredentials } from './n8n-harness.mts';
+import { startTestSandbox, type RunningSandbox } from './sandbox.mts';
 
 const credential = new RingCxApi();
 

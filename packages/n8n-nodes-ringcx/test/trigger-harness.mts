@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { RingCxPollTrigger } from '../nodes/RingCxPollTrigger/RingCxPollTrigger.node.ts';
 import { RingCxTrigger } from '../nodes/RingCxTrigger/RingCxTrigger.node.ts';
-import { credentialsHelper, quietEngine } from './n8n-harness.ts';
+import { credentialsHelper, quietEngine } from './n8n-harness.mts';
 
 const webhookTrigger = new RingCxTrigger();
 const pollTrigger = new RingCxPollTrigger();

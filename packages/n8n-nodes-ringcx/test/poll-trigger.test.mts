@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRingCx } from './n8n-harness.ts';
-import { botCredentials, requestsSince, SEED_IDS, startTestSandbox, type RunningSandbox } from './sandbox.ts';
-import { startTrigger } from './trigger-harness.ts';
+import { runRingCx } from './n8n-harness.mts';
+import {
+  botCredentials,
+  requestsSince,
+  SEED_IDS,
+  startTestSandbox,
+  type RunningSandbox,
+} from './sandbox.mts';
+import { startTrigger } from './trigger-harness.mts';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { deriveWebhookCredentials } from '@ringcx-connectors/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runRingCx } from './n8n-harness.ts';
-import { botCredentials, SEED_IDS, startTestSandbox, type RunningSandbox } from './sandbox.ts';
-import { startTrigger, type TriggerEnvironment } from './trigger-harness.ts';
+import { runRingCx } from './n8n-harness.mts';
+import { botCredentials, SEED_IDS, startTestSandbox, type RunningSandbox } from './sandbox.mts';
+import { startTrigger, type TriggerEnvironment } from './trigger-harness.mts';
 
 let sandbox: RunningSandbox;
 let trigger: TriggerEnvironment | undefined;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as listSearch from '../nodes/RingCx/methods/listSearch.ts';
 import * as loadOptions from '../nodes/RingCx/methods/loadOptions.ts';
-import { loadOptionsContext } from './n8n-harness.ts';
-import { botCredentials, SEED_IDS, startTestSandbox, type RunningSandbox } from './sandbox.ts';
+import { loadOptionsContext } from './n8n-harness.mts';
+import { botCredentials, SEED_IDS, startTestSandbox, type RunningSandbox } from './sandbox.mts';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

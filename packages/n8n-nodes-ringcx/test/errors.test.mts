@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRingCx } from './n8n-harness.ts';
-import { requestsSince, startTestSandbox, type RunningSandbox } from './sandbox.ts';
+import { runRingCx } from './n8n-harness.mts';
+import { requestsSince, startTestSandbox, type RunningSandbox } from './sandbox.mts';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRingCx } from './n8n-harness.ts';
+import { runRingCx } from './n8n-harness.mts';
 import {
   botCredentials,
   read,
@@ -7,7 +7,7 @@ import {
   SEED_IDS,
   startTestSandbox,
   type RunningSandbox,
-} from './sandbox.ts';
+} from './sandbox.mts';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
