@@ -3,6 +3,7 @@ import { startSandbox } from '@ringcx-connectors/sandbox';
 import type { Story } from './story.ts';
 import { coreStory } from './stories/core.ts';
 import { n8nStory } from './stories/n8n.ts';
+import { nodeRedStory } from './stories/node-red.ts';
 import { zapierStory } from './stories/zapier.ts';
 import { ms, Transcript } from './transcript.ts';
 
@@ -11,7 +12,7 @@ import { ms, Transcript } from './transcript.ts';
  * a transcript of each and a summary table. Exits non-zero when any story fails.
  */
 // The core client first, then each connector in its own runtime.
-const stories: Story[] = [coreStory, n8nStory, zapierStory];
+const stories: Story[] = [coreStory, n8nStory, nodeRedStory, zapierStory];
 
 const sandbox = await startSandbox({ strictReplies: true, timeScale: 20 });
 process.stdout.write(

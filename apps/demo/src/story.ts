@@ -63,18 +63,23 @@ export async function assertWebhookActive(
 }
 
 /**
- * What the customer and the agents would see, read back from RingCX: exactly one bot reply, no
- * intervention left open, and the thread with the human team exactly when it was handed over.
+ * What the customer and the agents would see, read back from RingCX: exactly `botReplies` bot
+ * replies (one unless said otherwise), no intervention left open, and the thread with the human team
+ * exactly when it was handed over.
  */
 export async function checkOnRingCx(
   ringcx: RingCxClient,
   sandbox: RunningSandbox,
-  expected: { threadId: string; botUserId: string; handedOver: boolean },
+  expected: { threadId: string; botUserId: string; handedOver: boolean; botReplies?: number },
 ): Promise<void> {
   await sandbox.control.settle();
   const messages = await ringcx.contents.iterate({ q: `thread:${expected.threadId}` }).toArray();
   const replies = messages.filter((m) => m.creator_id === expected.botUserId);
-  if (replies.length !== 1) throw new Error(`expected exactly one bot reply, found ${replies.length}`);
+  const botReplies = expected.botReplies ?? 1;
+  if (replies.length !== botReplies)
+    throw new Error(
+      `expected ${botReplies} bot ${botReplies === 1 ? 'reply' : 'replies'}, found ${replies.length}`,
+    );
   const interventions = await ringcx.interventions.list({ thread_id: expected.threadId });
   if (!interventions.records.every((i) => i.closed)) throw new Error('an intervention is still open');
   const thread = await ringcx.threads.get(expected.threadId);

@@ -52,7 +52,10 @@ export async function buildZip(
 ): Promise<BuiltZip> {
   const env = cliEnv(scratch);
   await writeFile(join(stage, '.gitignore'), 'node_modules/\nbuild/\n');
-  await run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund'], { cwd: stage, env });
+  await run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], {
+    cwd: stage,
+    env,
+  });
   await afterInstall?.();
   await run(cli, ['build', '--skip-validation', '--skip-dep-install'], { cwd: stage, env });
   const buildZip = join(stage, 'build/build.zip');
