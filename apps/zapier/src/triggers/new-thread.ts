@@ -5,10 +5,18 @@ import { idList, sourcesFilter } from '../fields.ts';
 import { thread } from '../records.ts';
 import { pollSize } from './polling.ts';
 
-/** Threads by creation time, so an old thread that gets a new message never fires again. */
+/**
+ * Threads by creation time, so an old thread that gets a new message never fires again. Every poll
+ * returns the newest threads for Zapier's dedupe, so telling customer-started threads from outbound
+ * ones would cost one request per thread per poll: this trigger reports both (documented).
+ */
 function perform(z: ZObject, bundle: Bundle) {
   return withRingCx(z, bundle, (client) =>
-    sampleThreads(client, { limit: pollSize(bundle), sources: idList(bundle.inputData.source_ids) }),
+    sampleThreads(client, {
+      limit: pollSize(bundle),
+      sources: idList(bundle.inputData.source_ids),
+      includeAgentStarted: true,
+    }),
   );
 }
 

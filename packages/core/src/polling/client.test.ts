@@ -59,7 +59,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('pollers on the real client', () => {
-  it('asks the thread list for creation order and costs one request when idle', async () => {
+  it('asks the thread list for creation order, then checks who started each new thread', async () => {
     data.content_threads = [
       { id: 'a1', source_id: 's1', created_at: iso(T0 - 7_200_000), last_content_at: iso(T0 + 1000) },
       { id: 'b2', source_id: 's1', created_at: iso(T0 - 3_600_000), last_content_at: iso(T0 - 3_600_000) },
@@ -77,6 +77,7 @@ describe('pollers on the real client', () => {
     expect(next.items.map((thread) => thread.id)).toEqual(['c3']);
     expect(requests.map(shown)).toEqual([
       '/1.0/content_threads?q=source:s1 order:created_at.desc&offset=0&limit=100',
+      '/1.0/contents?q=thread:c3 order:created_at.asc&limit=1',
     ]);
     expect((await sampleThreads(client)).map((thread) => thread.id)).toEqual(['c3']);
   });

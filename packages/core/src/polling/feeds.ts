@@ -64,17 +64,29 @@ export interface CustomerMessageOptions {
   ownIdentityIds?: readonly string[];
 }
 
+/** Options of the New Thread poller. */
+export interface NewThreadOptions extends CustomerMessageOptions {
+  /**
+   * Also report threads an agent, a bot or the API started (an outbound message). Default false: New
+   * Thread means a customer opened the conversation, as for the webhook trigger.
+   */
+  includeAgentStarted?: boolean;
+}
+
 /**
  * New threads, by creation time: a thread counts once, when it is created, and never again when
  * later messages make it recently active (the list is queried with `order:created_at.desc`, not the
- * API's default order by last message). This includes threads an agent started.
+ * API's default order by last message). Only threads whose first message a customer wrote count
+ * (`isCustomerAuthored`), so a bot never answers a conversation it started itself; checking costs one
+ * request per new thread, none on an idle poll.
  */
-export function pollNewThreads<T extends PolledThread>(
-  api: { readonly threads: SearchListPort<T> },
+export async function pollNewThreads<T extends PolledThread>(
+  api: { readonly threads: SearchListPort<T>; readonly contents: SearchListPort<PolledContent> },
   cursor: PollCursor | null | undefined,
-  options: PollOptions = {},
+  options: PollOptions & NewThreadOptions = {},
 ): Promise<PollResult<T>> {
-  return pollFeed(threadFeed(api, options.sources), cursor, options);
+  const result = await pollFeed(threadFeed(api, options.sources), cursor, options);
+  return { ...result, items: await startedByCustomers(api, result.items, options) };
 }
 
 /**
@@ -104,12 +116,18 @@ export function pollClosedInterventions<T extends PolledIntervention>(
   return pollFeed(closedInterventionFeed(api, options.sources), cursor, options);
 }
 
-/** The latest thread(s), newest first, for a "fetch test event" or a sample; no cursor involved. */
-export function sampleThreads<T extends PolledThread>(
-  api: { readonly threads: SearchListPort<T> },
-  options: SampleOptions = {},
+/**
+ * The latest thread(s) a customer started, newest first, for a "fetch test event" or a sample; no
+ * cursor involved.
+ */
+export async function sampleThreads<T extends PolledThread>(
+  api: { readonly threads: SearchListPort<T>; readonly contents: SearchListPort<PolledContent> },
+  options: SampleOptions & NewThreadOptions = {},
 ): Promise<T[]> {
-  return sampleFeed(threadFeed(api, options.sources), options);
+  const limit = options.limit ?? 1;
+  // A few extra candidates, as some may turn out to be started by an agent.
+  const candidates = await sampleFeed(threadFeed(api, options.sources), { ...options, limit: limit + 4 });
+  return (await startedByCustomers(api, candidates, options)).slice(0, limit);
 }
 
 /** The latest customer message(s), newest first, by the same rule as `pollNewCustomerMessages`. */
@@ -126,6 +144,24 @@ export function sampleClosedInterventions<T extends PolledIntervention>(
   options: SampleOptions = {},
 ): Promise<T[]> {
   return sampleFeed(closedInterventionFeed(api, options.sources), options);
+}
+
+/** Keeps the threads whose first message a customer wrote (all of them with `includeAgentStarted`). */
+async function startedByCustomers<T extends PolledThread>(
+  api: { readonly contents: SearchListPort<PolledContent> },
+  threads: T[],
+  options: NewThreadOptions & { signal?: AbortSignal },
+): Promise<T[]> {
+  if (options.includeAgentStarted) return threads;
+  const own = new Set(options.ownIdentityIds ?? []);
+  const kept: T[] = [];
+  for (const thread of threads) {
+    const q = searchQuery({ thread: thread.id }).order('created_at', 'asc').toString();
+    const first = (await api.contents.list({ q, limit: 1 }, { signal: options.signal })).records[0];
+    // A thread whose first message is not visible is kept: dropping it would lose a conversation.
+    if (!first || isCustomerAuthored(first, own)) kept.push(thread);
+  }
+  return kept;
 }
 
 function threadFeed<T extends PolledThread>(

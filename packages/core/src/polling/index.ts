@@ -9,6 +9,7 @@ export {
   sampleThreads,
   type CustomerMessageOptions,
   type InterventionsPort,
+  type NewThreadOptions,
   type PollCallOptions,
   type PolledContent,
   type PolledIntervention,

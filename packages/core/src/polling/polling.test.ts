@@ -69,8 +69,24 @@ function threadsApi() {
       return sources.length === 0 || sources.includes(thread.source_id ?? '');
     },
   );
+  // The first message of each thread, for the "started by a customer" check.
+  const firstMessages = new Map<string, PolledContent>();
+  const contents = {
+    requests: [] as Array<Record<string, unknown>>,
+    async list(params: Record<string, unknown>): Promise<ListPage<PolledContent>> {
+      contents.requests.push(params);
+      const threadId = /(?:^|\s)thread:(\S+)/.exec(String(params.q ?? ''))?.[1] ?? '';
+      const first = firstMessages.get(threadId);
+      const records = first ? [first] : [];
+      return { count: records.length, offset: 0, limit: Number(params.limit ?? 30), records };
+    },
+  };
   let next = 0;
-  const add = (createdAt: number, fields: Partial<Thread> = {}): Thread => {
+  const add = (
+    createdAt: number,
+    fields: Partial<Thread> = {},
+    startedBy: 'customer' | 'agent' = 'customer',
+  ): Thread => {
     next += 1;
     const thread: Thread = {
       id: `t${String(next).padStart(4, '0')}`,
@@ -81,9 +97,15 @@ function threadsApi() {
       ...fields,
     };
     list.records.push(thread);
+    firstMessages.set(thread.id, {
+      id: `m${thread.id}`,
+      created_at: thread.created_at,
+      creator_id: startedBy === 'agent' ? 'agent-user' : null,
+      status: startedBy === 'agent' ? 'user_initiated' : 'new',
+    });
     return thread;
   };
-  return { api: { threads: list }, list, add };
+  return { api: { threads: list, contents }, list, contents, add };
 }
 
 /** Polls with a fake clock, committing the cursor like a well-behaved caller. */
@@ -180,6 +202,30 @@ describe('pollNewThreads', () => {
     list.requests = [];
     expect(ids((await threads.next()).items)).toEqual(['t0002']);
     expect(list.requests[0]?.params.q).toBe('order:created_at.desc');
+  });
+
+  it('leaves out threads an agent started, checking only new threads (none on an idle poll)', async () => {
+    const { api, contents, add } = threadsApi();
+    const threads = poller((cursor, options) => pollNewThreads(api, cursor, options));
+    await threads.next();
+    add(T0 + seconds(5));
+    add(T0 + seconds(6), {}, 'agent'); // an outbound message: the bot must not answer its own thread
+    threads.clock.now = T0 + seconds(10);
+    contents.requests = [];
+    expect(ids((await threads.next()).items)).toEqual(['t0001']);
+    expect(contents.requests.map((params) => params.q)).toEqual([
+      'thread:t0001 order:created_at.asc',
+      'thread:t0002 order:created_at.asc',
+    ]);
+    contents.requests = [];
+    expect((await threads.next()).items).toEqual([]);
+    expect(contents.requests).toEqual([]);
+    const withAgents = await pollNewThreads(api, undefined, {
+      initialItems: 2,
+      includeAgentStarted: true,
+      now: () => T0 + seconds(10),
+    });
+    expect(ids(withAgents.items)).toEqual(['t0001', 't0002']);
   });
 
   it('re-reads an overlap window so that a thread which shows up late is still delivered', async () => {
