@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { defineConfig } from 'tsdown';
+import { writeEditorFiles } from './scripts/editor-html.ts';
 
 // Node-RED reads each node's editor file next to its runtime file (`x.js` → `x.html`), and the
 // scorecard looks for exactly `.js`, so the nodes are CommonJS `.js` files under a `dist/package.json`
@@ -17,11 +18,13 @@ export default defineConfig({
   outExtensions: () => ({ js: '.js' }),
   deps: { alwaysBundle: ['@ringcx-connectors/core'] },
   copy: [
-    { from: 'src/nodes/*.html', to: 'dist/nodes' },
     { from: 'src/nodes/icons', to: 'dist/nodes' },
     { from: 'src/nodes/locales', to: 'dist/nodes' },
   ],
   hooks: {
-    'build:done': () => writeFile('dist/package.json', '{ "type": "commonjs" }\n'),
+    'build:done': async () => {
+      await writeFile('dist/package.json', '{ "type": "commonjs" }\n');
+      await writeEditorFiles('src/nodes', 'dist/nodes');
+    },
   },
 });

@@ -13,19 +13,38 @@
     json: ['json', 'msg', 'flow', 'global', 'env', 'jsonata'],
   };
 
-  /** Posts the connection as the editor shows it, so lists work before it is deployed. */
+  /**
+   * Calls the package's admin endpoint `endpoint` with a connection as the editor has it, so it works
+   * before the connection is deployed. The token goes in the body, and only when typed: the editor
+   * shows a saved one as `__PWRD__`, and the runtime then uses the deployed one.
+   */
+  function callAdmin(endpoint, connection) {
+    var token = connection.accessToken;
+    return $.ajax({
+      url: 'ringcx-connectors/' + endpoint,
+      method: 'POST',
+      contentType: 'application/json',
+      data: JSON.stringify({
+        config: connection.config,
+        account: connection.account,
+        host: connection.host,
+        baseUrl: connection.baseUrl,
+        accessToken: token && token !== '__PWRD__' ? token : undefined,
+      }),
+      dataType: 'json',
+    });
+  }
+
+  /** The list for the connection chosen in the dialog, as last edited. */
   function fetchList(list, configId) {
     var config = configId && RED.nodes.node(configId);
     if (!config) return $.Deferred().reject().promise();
-    var body = { config: configId, account: config.account, host: config.host, baseUrl: config.baseUrl };
-    var token = config.credentials && config.credentials.accessToken;
-    if (token && token !== '__PWRD__') body.accessToken = token;
-    return $.ajax({
-      url: 'ringcx-connectors/' + list,
-      method: 'POST',
-      contentType: 'application/json',
-      data: JSON.stringify(body),
-      dataType: 'json',
+    return callAdmin(list, {
+      config: configId,
+      account: config.account,
+      host: config.host,
+      baseUrl: config.baseUrl,
+      accessToken: config.credentials && config.credentials.accessToken,
     });
   }
 
@@ -62,6 +81,7 @@
   }
 
   window.RingCxEditor = {
+    callAdmin: callAdmin,
     /**
      * node: the node being edited; spec.operations: { op: [fields] }; spec.fields: { field: { kind,
      * list, multiple } }. Labels come from the node's catalog: label.<field>, operation.<op>.
@@ -79,6 +99,8 @@
           .appendTo(operation);
       });
       operation.val(node.operation || Object.keys(spec.operations)[0]);
+      // A node with a single operation (request) has nothing to choose.
+      operation.closest('.form-row').toggle(Object.keys(spec.operations).length > 1);
       Object.keys(spec.fields).forEach(function (field) {
         var row = $('<div class="form-row ringcx-field">').attr('data-field', field).appendTo(container);
         $('<label>')
