@@ -1,70 +1,56 @@
-import { styleText } from 'node:util';
+import { RingCxClient } from '@ringcx-connectors/core';
 import { startSandbox } from '@ringcx-connectors/sandbox';
+import { connectionFromEnv, type AccountConnection } from './connection.ts';
 import type { Story } from './story.ts';
+import { ACCOUNT_PLATFORM, readAccount } from './stories/account.ts';
 import { coreStory } from './stories/core.ts';
 import { n8nStory } from './stories/n8n.ts';
 import { nodeRedStory } from './stories/node-red.ts';
 import { zapierStory } from './stories/zapier.ts';
-import { ms, Transcript } from './transcript.ts';
+import { formatSummary, runStory, type Outcome } from './summary.ts';
 
 /**
  * The main job: start the sandbox with its seeded data, run the customer story once per platform, print
- * a transcript of each and a summary table. Exits non-zero when any story fails.
+ * a transcript of each and a summary table. With a real account's settings in the environment, it
+ * reads that account instead and writes nothing. Exits non-zero when any story fails, 2 when the
+ * account settings are wrong.
  */
 // The core client first, then each connector in its own runtime.
 const stories: Story[] = [coreStory, n8nStory, nodeRedStory, zapierStory];
 
-const sandbox = await startSandbox({ strictReplies: true, timeScale: 20 });
-process.stdout.write(
-  `RingCX sandbox on ${sandbox.baseUrl} (seeded data, replies need an open intervention)\n`,
-);
-
-const results: { platform: string; ok: boolean; steps: number; time: number; error?: string }[] = [];
+let connection: AccountConnection | undefined;
 try {
-  for (const story of stories) {
-    await sandbox.control.reset();
-    const transcript = new Transcript(story.platform);
-    try {
-      await story.run(sandbox, transcript);
-      results.push({
-        platform: story.platform,
-        ok: true,
-        steps: transcript.steps,
-        time: transcript.elapsedMs(),
-      });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      results.push({
-        platform: story.platform,
-        ok: false,
-        steps: transcript.steps,
-        time: transcript.elapsedMs(),
-        error: message,
-      });
-    }
-  }
-} finally {
-  await sandbox.stop();
+  connection = connectionFromEnv();
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
 }
 
-printSummary(results);
+const results = connection ? [await onAccount(connection)] : await onSandbox();
+process.stdout.write(formatSummary(results));
 process.exitCode = results.every((r) => r.ok) ? 0 : 1;
 
-function printSummary(rows: typeof results): void {
-  const header = ['platform', 'result', 'steps', 'time'];
-  const body = rows.map((r) => [
-    r.platform,
-    r.ok ? 'passed' : `FAILED: ${r.error}`,
-    String(r.steps),
-    ms(r.time),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+async function onAccount({ baseUrl, settings }: AccountConnection): Promise<Outcome> {
   process.stdout.write(
-    `\n${styleText('bold', 'Summary')}\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`,
+    `Read-only run against the RingCX account at ${baseUrl}: nothing is written, no sandbox\n`,
   );
-  for (const [i, row] of body.entries()) {
-    const text = line(row);
-    process.stdout.write(`${rows[i]!.ok ? text : styleText('red', text)}\n`);
+  const ringcx = new RingCxClient(settings);
+  return runStory(ACCOUNT_PLATFORM, (transcript) => readAccount(ringcx, transcript));
+}
+
+async function onSandbox(): Promise<Outcome[]> {
+  const sandbox = await startSandbox({ strictReplies: true, timeScale: 20 });
+  process.stdout.write(
+    `RingCX sandbox on ${sandbox.baseUrl} (seeded data, replies need an open intervention)\n`,
+  );
+  const outcomes: Outcome[] = [];
+  try {
+    for (const story of stories) {
+      await sandbox.control.reset();
+      outcomes.push(await runStory(story.platform, (transcript) => story.run(sandbox, transcript)));
+    }
+  } finally {
+    await sandbox.stop();
   }
+  return outcomes;
 }

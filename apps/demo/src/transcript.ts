@@ -24,12 +24,31 @@ export class Transcript {
 
   /** Runs one step of the story and prints it with its duration, or why it failed. */
   async step<T>(text: string, run: () => Promise<T>, describe?: (result: T) => string): Promise<T> {
+    // Nothing is skipped, so the result is always there.
+    return (await this.stepOrSkip(text, run, describe, () => undefined)) as T;
+  }
+
+  /**
+   * Like `step`, but an error for which `skipReason` gives a reason (a missing permission, say) is
+   * printed as a skipped step and resolves to undefined instead of failing the story.
+   */
+  async stepOrSkip<T>(
+    text: string,
+    run: () => Promise<T>,
+    describe: ((result: T) => string) | undefined,
+    skipReason: (error: unknown) => string | undefined,
+  ): Promise<T | undefined> {
     const started = performance.now();
     try {
       const result = await run();
       this.record(describe ? `${text}: ${describe(result)}` : text, performance.now() - started);
       return result;
     } catch (error) {
+      const reason = skipReason(error);
+      if (reason !== undefined) {
+        this.skip(text, reason);
+        return undefined;
+      }
       this.record(text, performance.now() - started, error);
       throw error;
     }
@@ -46,6 +65,11 @@ export class Transcript {
     }
     this.steps++;
     this.#line(styleText('green', '✔'), `${text} ${styleText('dim', `(${ms(durationMs)})`)}`);
+  }
+
+  /** A step that could not run here, and why; it neither counts nor fails the story. */
+  skip(text: string, reason: string): void {
+    this.#line(styleText('yellow', '–'), `${text}: skipped, ${reason}`);
   }
 
   #line(mark: string, text: string): void {
