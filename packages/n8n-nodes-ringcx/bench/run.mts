@@ -15,9 +15,7 @@
  * when a must-hold check fails.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,21 +23,22 @@ import { fileURLToPath } from 'node:url';
 import { startSandbox, type ApiResponseInfo } from '@ringcx-connectors/sandbox';
 import type * as n8nWorkflow from 'n8n-workflow';
 import type {
-  ICredentialDataDecryptedObject,
-  ICredentialsHelper,
   ICredentialType,
-  IConnections,
   IDataObject,
   IExecuteFunctions,
-  IHttpRequestOptions,
-  INode,
   INodeExecutionData,
   INodeType,
   INodeTypeDescription,
-  IRun,
-  IWebhookData,
   IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
+import {
+  additionalDataFor,
+  nodeTypeRegistry,
+  quietEngine,
+  runWorkflow as runInEngine,
+  serveTrigger,
+  type WorkflowJson as EngineWorkflow,
+} from '../test/n8n-engine.mts';
 
 const MESSAGES = 120;
 const THREADS = 3000;
@@ -92,18 +91,8 @@ process.env.N8N_USER_FOLDER = instance;
 process.env.N8N_ENCRYPTION_KEY ??= 'bench-only';
 process.once('exit', () => rmSync(instance, { recursive: true, force: true }));
 
-const {
-  ErrorReporter,
-  ExecutionLifecycleHooks,
-  HookContext,
-  PackageDirectoryLoader,
-  WebhookContext,
-  WorkflowExecute,
-} = await import('n8n-core');
-// The CommonJS n8n-workflow, the instance n8n-core and the built nodes load.
-const { LoggerProxy, Workflow, createRunExecutionData } = require('n8n-workflow') as typeof n8nWorkflow;
-LoggerProxy.init({ error() {}, warn() {}, info() {}, debug() {} } as never);
-ErrorReporter.prototype.error = () => {};
+const { PackageDirectoryLoader } = await import('n8n-core');
+await quietEngine();
 
 const loader = new PackageDirectoryLoader(packageDir);
 try {
@@ -153,61 +142,8 @@ class PaginatedHttpRequest implements INodeType {
 }
 nodeTypes['bench.paginatedHttpRequest'] = new PaginatedHttpRequest();
 
-const registry = {
-  getByName: (type: string) => nodeTypes[type]!,
-  getByNameAndVersion: (type: string) => nodeTypes[type]!,
-  getKnownTypes: () => ({}),
-};
-
-/** n8n's credentials helper for this one credential: hand over its fields, apply its header template. */
-function credentialsHelper(data: ICredentialDataDecryptedObject): ICredentialsHelper {
-  const authenticate = credentialType.authenticate as { properties: { headers?: IDataObject } };
-  return {
-    getParentTypes: () => [],
-    isCredentialUsableByNode: () => true,
-    getDecrypted: async () => ({ ...data }),
-    getCredentialsProperties: () => credentialType.properties,
-    preAuthentication: async () => undefined,
-    runPreAuthentication: async () => undefined,
-    updateCredentials: async () => {},
-    updateCredentialsOauthTokenData: async () => {},
-    authenticate: async (
-      credentials: ICredentialDataDecryptedObject,
-      _type: string,
-      request: IHttpRequestOptions,
-    ) => {
-      const headers = { ...request.headers };
-      for (const [name, template] of Object.entries(authenticate.properties.headers ?? {})) {
-        headers[name] = String(template)
-          .replace(/^=/, '')
-          .replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, field: string) =>
-            String(credentials[field] ?? ''),
-          );
-      }
-      return { ...request, headers };
-    },
-  } as unknown as ICredentialsHelper;
-}
-
-interface WorkflowJson {
+interface WorkflowJson extends EngineWorkflow {
   name: string;
-  nodes: INode[];
-  connections: IConnections;
-}
-
-function additionalDataFor(credentials: ICredentialDataDecryptedObject, base: string) {
-  return {
-    credentialsHelper: credentialsHelper(credentials),
-    restApiUrl: `${base}/rest`,
-    instanceBaseUrl: `${base}/`,
-    webhookBaseUrl: `${base}/webhook`,
-    webhookTestBaseUrl: `${base}/webhook-test`,
-    webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-    formWaitingBaseUrl: `${base}/form-waiting`,
-    variables: {},
-    currentNodeExecutionIndex: 0,
-    logAiEvent: () => {},
-  } as unknown as IWorkflowExecuteAdditionalData;
 }
 
 /** Runs a workflow from its first node's input items, as n8n does when a trigger fires. */
@@ -215,33 +151,11 @@ async function runWorkflow(
   json: WorkflowJson,
   additionalData: IWorkflowExecuteAdditionalData,
   items: INodeExecutionData[],
-): Promise<IRun> {
-  const workflow = new Workflow({
-    id: json.name,
-    name: json.name,
-    nodes: json.nodes,
-    connections: json.connections,
-    active: false,
-    nodeTypes: registry,
-  });
-  const workflowData = {
-    ...json,
-    id: json.name,
-    active: false,
-    activeVersionId: null,
-    isArchived: false,
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  };
-  const hooks = new ExecutionLifecycleHooks('webhook', `${json.name}-${performance.now()}`, workflowData);
-  const execution = createRunExecutionData({
-    executionData: { nodeExecutionStack: [{ node: json.nodes[0]!, data: { main: [items] }, source: null }] },
-  });
-  return await new WorkflowExecute(
-    { ...additionalData, hooks },
-    'webhook',
-    execution,
-  ).processRunExecutionData(workflow);
+) {
+  return await runInEngine(
+    { id: json.name, name: json.name, nodes: json.nodes, connections: json.connections },
+    { nodeTypes, additionalData, startNode: json.nodes[0]!.name, triggerItems: items },
+  );
 }
 
 // --- the sandbox --------------------------------------------------------------------------------------
@@ -275,19 +189,8 @@ const trigger = example.nodes.find((node) => node.webhookId)!;
 const triggerType = nodeTypes[trigger.type]!;
 const workflowErrors: string[] = [];
 
-// n8n's webhook server, reduced to the trigger's route: `/webhook/<webhookId>/<path>`.
-const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    serveWebhook(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
-      res.writeHead(500).end(error instanceof Error ? error.message : 'Workflow could not be started');
-    });
-  });
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const n8nBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const botData = additionalDataFor(botCredentials, n8nBase);
+// The CommonJS n8n-workflow, the instance n8n-core and the built nodes load.
+const { Workflow } = require('n8n-workflow') as typeof n8nWorkflow;
 const activeWorkflow = new Workflow({
   id: example.name,
   name: example.name,
@@ -295,79 +198,28 @@ const activeWorkflow = new Workflow({
   connections: example.connections,
   active: true,
   staticData: {},
-  nodeTypes: registry,
+  nodeTypes: nodeTypeRegistry(nodeTypes),
 });
-
-function webhookData(method: 'GET' | 'POST'): IWebhookData {
-  const description = triggerType.description.webhooks!.find((hook) => hook.httpMethod === method)!;
-  return {
-    httpMethod: method,
-    node: trigger.name,
-    path: `${trigger.webhookId}/${String(description.path)}`,
-    webhookDescription: description,
-    workflowId: example.name,
-    workflowExecuteAdditionalData: botData,
-    webhookId: trigger.webhookId,
-  };
-}
-
-async function serveWebhook(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
-  if (!req.url?.startsWith(`/webhook/${trigger.webhookId}/`)) {
-    res.writeHead(404).end();
-    return;
-  }
-  const method = req.method === 'GET' ? 'GET' : 'POST';
-  const url = new URL(req.url, n8nBase);
-  const request = Object.assign(req, {
-    query: Object.fromEntries(url.searchParams),
-    body: raw.length ? (JSON.parse(raw.toString('utf8')) as unknown) : {},
-    rawBody: raw,
-  });
-  const response = {
-    status(code: number) {
-      res.statusCode = code;
-      return response;
-    },
-    set(headers: Record<string, string>) {
-      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-      return response;
-    },
-    send(body: string) {
-      res.end(body);
-      return response;
-    },
-    end() {
-      res.end();
-      return response;
-    },
-  };
-  const context = new WebhookContext(
-    activeWorkflow,
-    trigger,
-    { ...botData, httpRequest: request, httpResponse: response } as never,
-    'webhook',
-    webhookData(method),
-    [],
-    null,
-  );
-  const result = await triggerType.webhook!.call(context);
-  if (result.noWebhookResponse) return;
-  // n8n answers 200 at once (respond "On Received"), then runs the workflow.
-  res.writeHead(200).end();
-  const items = result.workflowData?.[0];
-  if (!items) return;
-  void runWorkflow(example, botData, items).then(
-    (run) => {
-      if (run.data.resultData.error) workflowErrors.push(run.data.resultData.error.message);
-    },
-    (error: unknown) => workflowErrors.push(String(error)),
-  );
-}
-
-const hookContext = () =>
-  new HookContext(activeWorkflow, trigger, botData, 'trigger', 'activate', webhookData('POST'));
+// n8n answers the delivery at once (respond "On Received"), then runs the workflow.
+const route = await serveTrigger({
+  workflow: activeWorkflow,
+  node: trigger,
+  nodeType: triggerType,
+  credentialType,
+  credentials: botCredentials,
+  onItems(items) {
+    void runWorkflow(example, botData, items).then(
+      (run) => {
+        if (run.data.resultData.error) workflowErrors.push(run.data.resultData.error.message);
+      },
+      (error: unknown) => workflowErrors.push(String(error)),
+    );
+  },
+});
+const n8nBase = route.base;
+const botData = route.additionalData;
 const lifecycle = triggerType.webhookMethods!.default!;
-await lifecycle.create!.call(hookContext());
+await lifecycle.create!.call(route.hook());
 progress(`“${example.name}” activated; RingCX Trigger served at ${n8nBase}/webhook/${trigger.webhookId}/…`);
 
 const latencies: number[] = [];
@@ -391,9 +243,9 @@ for (let index = 1; index <= MESSAGES; index++) {
   replyWaiters.delete(messageId);
   if (index % 50 === 0) progress(`${index}/${MESSAGES} messages answered`);
 }
-await lifecycle.delete!.call(hookContext());
+await lifecycle.delete!.call(route.hook());
 await sandbox.control.settle();
-await new Promise<void>((resolve) => server.close(() => resolve()));
+await route.close();
 const workflowRequests = apiRequests;
 check(missing === 0, `(a) ${missing} of ${MESSAGES} messages got no reply within ${REPLY_TIMEOUT_MS} ms`);
 check(workflowErrors.length === 0, `(a) workflow runs failed: ${workflowErrors.slice(0, 3).join('; ')}`);
@@ -418,7 +270,7 @@ await sandbox.control.settle();
 const total = await threadCount();
 check(total === THREADS, `(b) the sandbox lists ${total} threads, expected ${THREADS}`);
 
-const adminData = additionalDataFor(adminCredentials, n8nBase);
+const adminData = additionalDataFor(credentialType, adminCredentials, n8nBase);
 const credentials = { ringCxApi: { id: '1', name: 'RingCX account' } };
 const ringCxWorkflow: WorkflowJson = {
   name: 'Get Many threads (RingCX)',

@@ -1,25 +1,26 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
   ICredentialDataDecryptedObject,
-  ICredentialsHelper,
-  IConnections,
   INode,
-  INodeTypes,
   IDataObject,
   IExecuteFunctions,
   ILoadOptionsFunctions,
-  IHttpRequestOptions,
   INodeExecutionData,
   INodeParameters,
   INodeType,
   INodeTypeDescription,
   IRun,
-  IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { RingCxApi } from '../credentials/RingCxApi.credentials.ts';
 import { RingCx } from '../nodes/RingCx/RingCx.node.ts';
 import { RingCxPollTrigger } from '../nodes/RingCxPollTrigger/RingCxPollTrigger.node.ts';
 import { RingCxTrigger } from '../nodes/RingCxTrigger/RingCxTrigger.node.ts';
+import {
+  additionalDataFor,
+  nodeTypeRegistry,
+  runWorkflow as runInEngine,
+  type WorkflowJson,
+} from './n8n-engine.mts';
 
 /** Hands the workflow's input items to the next node, like the Manual Trigger does. */
 class Start implements INodeType {
@@ -54,12 +55,8 @@ const NODE_TYPES: Record<string, INodeType> = {
   '@ringcx-connectors/n8n-nodes-ringcx.ringCxPollTrigger': ringCxPollTrigger,
 };
 
-const NODE_TYPE_REGISTRY: INodeTypes = {
-  getByName: (type) => NODE_TYPES[type]!,
-  getByNameAndVersion: (type) => NODE_TYPES[type]!,
-  getKnownTypes: () => ({}),
-};
-const credentialType = new RingCxApi();
+const NODE_TYPE_REGISTRY = nodeTypeRegistry(NODE_TYPES);
+export const credentialType = new RingCxApi();
 
 export interface RunOptions {
   /** The credential's fields: host, account, baseUrl, accessToken. */
@@ -110,22 +107,7 @@ export async function runRingCx(options: RunOptions): Promise<RunResult> {
   };
 }
 
-/**
- * The engine logs node failures and reports them to its error reporter (Sentry in n8n), which
- * prints them here; the tests assert on the failures instead.
- */
-export async function quietEngine(): Promise<void> {
-  const { ErrorReporter } = await import('n8n-core');
-  const { LoggerProxy } = await import('n8n-workflow');
-  LoggerProxy.init({ error: () => {}, warn: () => {}, info: () => {}, debug: () => {} } as never);
-  ErrorReporter.prototype.error = () => {};
-}
-
-/** A workflow as n8n exports it (the fields the engine needs). */
-export interface WorkflowJson {
-  nodes: INode[];
-  connections: IConnections;
-}
+export type { WorkflowJson } from './n8n-engine.mts';
 
 /**
  * Runs a workflow through n8n-core's engine, in process: from `startNode`, or, for a workflow that
@@ -143,61 +125,15 @@ export async function runWorkflow(
     nodeTypes?: Record<string, INodeType>;
   },
 ): Promise<IRun> {
-  const { WorkflowExecute, ExecutionLifecycleHooks } = await import('n8n-core');
-  const { Workflow, createRunExecutionData } = await import('n8n-workflow');
-  await quietEngine();
-  const workflowData = {
-    id: 'wf1',
-    name: 'RingCX test',
-    nodes: json.nodes,
-    connections: json.connections,
-    active: false,
-    activeVersionId: null,
-    isArchived: false,
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  };
-  const types = { ...NODE_TYPES, ...options.nodeTypes };
-  const workflow = new Workflow({
-    ...workflowData,
-    nodeTypes: {
-      getByName: (type) => types[type]!,
-      getByNameAndVersion: (type) => types[type]!,
-      getKnownTypes: () => ({}),
+  return await runInEngine(
+    { id: 'wf1', name: 'RingCX test', nodes: json.nodes, connections: json.connections },
+    {
+      nodeTypes: { ...NODE_TYPES, ...options.nodeTypes },
+      additionalData: additionalDataFor(credentialType, options.credentials),
+      startNode: options.startNode,
+      triggerItems: options.triggerItems,
     },
-  });
-  const mode = options.triggerItems ? 'webhook' : 'manual';
-  const additionalData = {
-    ...baseAdditionalData(options.credentials),
-    hooks: new ExecutionLifecycleHooks(mode, 'exec1', workflowData),
-  } as IWorkflowExecuteAdditionalData;
-  const startNode = workflow.getNode(options.startNode)!;
-  if (!options.triggerItems) {
-    return await new WorkflowExecute(additionalData, mode).run({ workflow, startNode });
-  }
-  const runExecutionData = createRunExecutionData({
-    executionData: {
-      nodeExecutionStack: [{ node: startNode, data: { main: [options.triggerItems] }, source: null }],
-    },
-  });
-  return await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
-}
-
-/** What n8n hands every node context: URLs, the credentials helper, and no encryption of runner data. */
-function baseAdditionalData(credentials: ICredentialDataDecryptedObject): IWorkflowExecuteAdditionalData {
-  return {
-    credentialsHelper: credentialsHelper(credentials),
-    restApiUrl: 'http://127.0.0.1/rest',
-    instanceBaseUrl: 'http://127.0.0.1/',
-    webhookBaseUrl: 'http://127.0.0.1/webhook',
-    webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-    webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-    formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-    variables: {},
-    currentNodeExecutionIndex: 0,
-    logAiEvent: () => {},
-    encryptedRunnerIdentity: undefined,
-  } as unknown as IWorkflowExecuteAdditionalData;
+  );
 }
 
 /** The context n8n gives a node's list searches and option loaders in the editor. */
@@ -223,7 +159,7 @@ export async function loadOptionsContext(
     active: false,
     nodeTypes: NODE_TYPE_REGISTRY,
   });
-  return new LoadOptionsContext(workflow, node, baseAdditionalData(credentials), 'parameters');
+  return new LoadOptionsContext(workflow, node, additionalDataFor(credentialType, credentials), 'parameters');
 }
 
 /** Evaluates an expression as n8n does for credential fields, with `$credentials` set. */
@@ -249,39 +185,6 @@ export async function evaluateWithCredentials(
   return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, [], 'internal', {
     $credentials: credentials,
   });
-}
-
-/** The subset of n8n's CredentialsHelper a run needs, applying the credential's own `authenticate`. */
-export function credentialsHelper(data: ICredentialDataDecryptedObject): ICredentialsHelper {
-  const helper = {
-    getParentTypes: () => [],
-    isCredentialUsableByNode: () => true,
-    getDecrypted: async () => ({ ...data }),
-    getCredentialsProperties: () => credentialType.properties,
-    preAuthentication: async () => undefined,
-    runPreAuthentication: async () => undefined,
-    updateCredentials: async () => {},
-    updateCredentialsOauthTokenData: async () => {},
-    getCredentials: async () => {
-      throw new Error('not used');
-    },
-    authenticate: async (
-      credentials: ICredentialDataDecryptedObject,
-      _type: string,
-      request: IHttpRequestOptions,
-    ) => {
-      const headers = { ...request.headers };
-      for (const [name, template] of Object.entries(credentialType.authenticate.properties.headers ?? {})) {
-        headers[name] = String(template)
-          .replace(/^=/, '')
-          .replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, field: string) =>
-            String(credentials[field] ?? ''),
-          );
-      }
-      return { ...request, headers };
-    },
-  };
-  return helper as unknown as ICredentialsHelper;
 }
 
 /** The credential fields for a local API double (custom base URL). */

@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type {
   ICredentialDataDecryptedObject,
   IDataObject,
@@ -7,13 +5,12 @@ import type {
   INodeExecutionData,
   INodeParameters,
   INodeType,
-  IWebhookData,
-  IWorkflowExecuteAdditionalData,
   WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { RingCxPollTrigger } from '../nodes/RingCxPollTrigger/RingCxPollTrigger.node.ts';
 import { RingCxTrigger } from '../nodes/RingCxTrigger/RingCxTrigger.node.ts';
-import { credentialsHelper, quietEngine } from './n8n-harness.mts';
+import { nodeTypeRegistry, serveTrigger } from './n8n-engine.mts';
+import { credentialType } from './n8n-harness.mts';
 
 const webhookTrigger = new RingCxTrigger();
 const pollTrigger = new RingCxPollTrigger();
@@ -43,9 +40,8 @@ export async function startTrigger(options: {
   parameters: Record<string, unknown>;
   type?: 'webhook' | 'poll';
 }): Promise<TriggerEnvironment> {
-  const { HookContext, PollContext, WebhookContext } = await import('n8n-core');
+  const { PollContext } = await import('n8n-core');
   const { Workflow } = await import('n8n-workflow');
-  await quietEngine();
   const nodeType: INodeType = options.type === 'poll' ? pollTrigger : webhookTrigger;
   const node: INode = {
     id: 'trigger-node-1',
@@ -64,92 +60,22 @@ export async function startTrigger(options: {
     connections: {},
     active: true,
     staticData: {},
-    nodeTypes: {
-      getByName: () => nodeType,
-      getByNameAndVersion: () => nodeType,
-      getKnownTypes: () => ({}),
-    },
+    nodeTypes: nodeTypeRegistry({ [node.type]: nodeType }),
   });
   const runs: INodeExecutionData[][] = [];
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      void receive(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
-        res.writeHead(500).end(String(error));
-      });
-    });
+  const route = await serveTrigger({
+    workflow,
+    node,
+    nodeType,
+    credentialType,
+    credentials: options.credentials,
+    onItems: (items) => runs.push(items),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const additionalData = {
-    credentialsHelper: credentialsHelper(options.credentials),
-    restApiUrl: `${base}/rest`,
-    instanceBaseUrl: `${base}/`,
-    webhookBaseUrl: `${base}/webhook`,
-    webhookTestBaseUrl: `${base}/webhook-test`,
-    webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-    formWaitingBaseUrl: `${base}/form-waiting`,
-    variables: {},
-    currentNodeExecutionIndex: 0,
-    logAiEvent: () => {},
-  } as unknown as IWorkflowExecuteAdditionalData;
-
-  const webhookData = (method: 'GET' | 'POST'): IWebhookData => {
-    const description = nodeType.description.webhooks!.find((webhook) => webhook.httpMethod === method)!;
-    return {
-      httpMethod: method,
-      node: node.name,
-      path: `${node.webhookId}/${description.path}`,
-      webhookDescription: description,
-      workflowId: 'wf1',
-      workflowExecuteAdditionalData: additionalData,
-      webhookId: node.webhookId,
-    };
-  };
-
-  /** What n8n does with a request on the trigger's route: run `webhook()`, then answer or start a run. */
-  async function receive(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
-    const url = new URL(req.url ?? '/', base);
-    const method = req.method === 'GET' ? 'GET' : 'POST';
-    let parsed: unknown = {};
-    try {
-      parsed = raw.length ? JSON.parse(raw.toString('utf8')) : {};
-    } catch {
-      parsed = {};
-    }
-    const request = Object.assign(req, {
-      query: Object.fromEntries(url.searchParams),
-      body: parsed,
-      rawBody: raw,
-    });
-    const response = expressLike(res);
-    const context = new WebhookContext(
-      workflow,
-      node,
-      {
-        ...additionalData,
-        httpRequest: request,
-        httpResponse: response,
-      } as unknown as IWorkflowExecuteAdditionalData,
-      'webhook',
-      webhookData(method),
-      [],
-      null,
-    );
-    const result = await nodeType.webhook!.call(context);
-    if (result.noWebhookResponse) return;
-    if (result.workflowData) runs.push(result.workflowData[0]!);
-    // responseData 'noData': n8n answers an empty 200.
-    res.writeHead(200).end();
-  }
-
-  const hook = () =>
-    new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData('POST'));
+  const { additionalData, hook } = route;
   const methods = nodeType.webhookMethods?.default;
   return {
-    webhookUrl: `${base}/webhook/${node.webhookId}/webhook`,
+    webhookUrl: route.webhookUrl,
     staticData: () => workflow.getStaticData('node', node),
     runs,
     checkExists: () => methods!.checkExists.call(hook()),
@@ -165,29 +91,6 @@ export async function startTrigger(options: {
     setParameters: (parameters) => {
       node.parameters = parameters as INodeParameters;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: route.close,
   };
-}
-
-/** The part of Express's response the trigger uses. */
-function expressLike(res: ServerResponse) {
-  const response = {
-    status(code: number) {
-      res.statusCode = code;
-      return response;
-    },
-    set(headers: Record<string, string>) {
-      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-      return response;
-    },
-    send(body: string) {
-      res.end(body);
-      return response;
-    },
-    end() {
-      res.end();
-      return response;
-    },
-  };
-  return response;
 }

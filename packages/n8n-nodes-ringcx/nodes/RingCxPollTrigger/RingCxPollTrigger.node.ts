@@ -22,6 +22,7 @@ import { idList } from '../shared/params.ts';
 import { getSources } from '../RingCx/methods/loadOptions.ts';
 import { getClient } from '../shared/client.ts';
 import { toNodeError } from '../shared/errors.ts';
+import { ownIdentityIdsOption, sourcesOption, triggerOptions } from '../shared/options.ts';
 
 type Feed = 'newThread' | 'newCustomerMessage' | 'interventionClosed';
 
@@ -105,33 +106,12 @@ export class RingCxPollTrigger implements INodeType {
         description:
           'What to check for. The first check only notes where things stand: nothing older is returned.',
       },
-      {
-        displayName: 'Options',
-        name: 'options',
-        type: 'collection',
-        placeholder: 'Add Option',
-        default: {},
-        options: [
-          {
-            displayName: 'Ignore Identity IDs',
-            name: 'ownIdentityIds',
-            type: 'string',
-            default: '',
-            placeholder: 'e.g. 5f3d0f1e2a9b8c7d6e5f4a3b',
-            description:
-              "New Customer Message: comma-separated identities whose messages never count as a customer's, such as your bot's",
-          },
-          {
-            displayName: 'Source Names or IDs',
-            name: 'sourceIds',
-            type: 'multiOptions',
-            typeOptions: { loadOptionsMethod: 'getSources' },
-            default: [],
-            description:
-              'Only items of these sources; none chosen means every source. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-          },
-        ],
-      },
+      triggerOptions([
+        ownIdentityIdsOption(
+          "New Customer Message: comma-separated identities whose messages never count as a customer's, such as your bot's",
+        ),
+        sourcesOption('Only items of these sources; none chosen means every source'),
+      ]),
     ],
   };
 

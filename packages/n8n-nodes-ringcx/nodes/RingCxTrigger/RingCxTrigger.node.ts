@@ -21,6 +21,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { getCategories, getSources } from '../RingCx/methods/loadOptions.ts';
 import { getClient } from '../shared/client.ts';
 import { toNodeError } from '../shared/errors.ts';
+import { ownIdentityIdsOption, sourcesOption, triggerOptions } from '../shared/options.ts';
 import {
   assertReachable,
   eventsToRegister,
@@ -86,42 +87,21 @@ export class RingCxTrigger implements INodeType {
         description: 'For Any Event: the RingCX event types to receive. None chosen means all of them.',
         displayOptions: { show: { events: ['raw'] } },
       },
-      {
-        displayName: 'Options',
-        name: 'options',
-        type: 'collection',
-        placeholder: 'Add Option',
-        default: {},
-        options: [
-          {
-            displayName: 'Ignore Identity IDs',
-            name: 'ownIdentityIds',
-            type: 'string',
-            default: '',
-            placeholder: 'e.g. 5f3d0f1e2a9b8c7d6e5f4a3b',
-            description:
-              "Comma-separated identities whose messages never count as a customer's, such as your bot's identity on each source",
-          },
-          {
-            displayName: 'Skip Threads in Human Category Names or IDs',
-            name: 'humanCategoryIds',
-            type: 'multiOptions',
-            typeOptions: { loadOptionsMethod: 'getCategories' },
-            default: [],
-            description:
-              'Ignore events of threads in these categories, e.g. after a hand-over to human agents, so the bot stays quiet. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-          },
-          {
-            displayName: 'Source Names or IDs',
-            name: 'sourceIds',
-            type: 'multiOptions',
-            typeOptions: { loadOptionsMethod: 'getSources' },
-            default: [],
-            description:
-              'Only events of these sources; none chosen means every source. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-          },
-        ],
-      },
+      triggerOptions([
+        ownIdentityIdsOption(
+          "Comma-separated identities whose messages never count as a customer's, such as your bot's identity on each source",
+        ),
+        {
+          displayName: 'Skip Threads in Human Category Names or IDs',
+          name: 'humanCategoryIds',
+          type: 'multiOptions',
+          typeOptions: { loadOptionsMethod: 'getCategories' },
+          default: [],
+          description:
+            'Ignore events of threads in these categories, e.g. after a hand-over to human agents, so the bot stays quiet. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+        },
+        sourcesOption('Only events of these sources; none chosen means every source'),
+      ]),
     ],
   };
 

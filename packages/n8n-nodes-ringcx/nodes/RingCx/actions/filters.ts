@@ -21,14 +21,3 @@ export function messageStatusOption(what: string): INodeProperties {
     description: `Only ${what}`,
   };
 }
-
-export function sourcesOption(what: string): INodeProperties {
-  return {
-    displayName: 'Source Names or IDs',
-    name: 'sourceIds',
-    type: 'multiOptions',
-    typeOptions: { loadOptionsMethod: 'getSources' },
-    default: [],
-    description: `Only ${what} of these sources. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-  };
-}

@@ -2,8 +2,9 @@ import { searchQuery } from '@ringcx-connectors/core/portable';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../common.ts';
 import { collect, optionalDate, paginationFields } from '../common.ts';
+import { sourcesOption } from '../../../shared/options.ts';
 import { idList, optionalText } from '../../../shared/params.ts';
-import { messageStatusOption, sourcesOption } from '../filters.ts';
+import { messageStatusOption } from '../filters.ts';
 
 export const description: INodeProperties[] = [
   ...paginationFields,
@@ -58,7 +59,7 @@ export const description: INodeProperties[] = [
         default: '',
         description: 'Only threads whose latest message came before this time',
       },
-      sourcesOption('threads'),
+      sourcesOption('Only threads of these sources'),
       messageStatusOption('threads with messages in any of these states'),
       {
         displayName: 'Text',
