@@ -104,6 +104,22 @@ describe('JsonDedupeStore', () => {
     expect(new JsonDedupeStore({ ringcxSeenEvents: 'corrupt' }).has('e1')).toBe(false);
   });
 
+  it('follows a state the caller reloads or replaces under its key', () => {
+    const state: Record<string, unknown> = {};
+    const store = new JsonDedupeStore(state);
+    store.add(['e1']);
+    const written = state.ringcxSeenEvents;
+    store.add(['e2']);
+    expect(state.ringcxSeenEvents).not.toBe(written);
+
+    state.ringcxSeenEvents = [['e3', Date.now()]];
+    expect([store.has('e1'), store.has('e2'), store.has('e3')]).toEqual([false, false, true]);
+    store.add(['e4']);
+    expect((state.ringcxSeenEvents as Array<[string, number]>).map(([id]) => id)).toEqual(['e3', 'e4']);
+    delete state.ringcxSeenEvents;
+    expect(store.has('e3')).toBe(false);
+  });
+
   it('needs a plain object', () => {
     expect(() => new JsonDedupeStore(null as unknown as Record<string, unknown>)).toThrow(
       /needs a plain object/,

@@ -98,6 +98,9 @@ export class JsonDedupeStore implements DedupeStore {
 
   readonly state: Record<string, unknown>;
   private readonly options: JsonDedupeOptions;
+  private index = new Map<string, Entry>();
+  /** The array `index` was built from; `undefined` matches a state with nothing under `key` yet. */
+  private indexed: unknown = undefined;
 
   constructor(state: Record<string, unknown>, options: JsonDedupeOptions = {}) {
     if (typeof state !== 'object' || state === null || Array.isArray(state)) {
@@ -115,27 +118,53 @@ export class JsonDedupeStore implements DedupeStore {
   }
 
   has(eventId: string): boolean {
-    const oldestKept = this.now() - this.ttlMs;
-    return this.entries().some(([id, seenAt]) => id === eventId && seenAt > oldestKept);
+    const seenAt = this.entries().get(eventId)?.[1];
+    return seenAt !== undefined && seenAt > this.now() - this.ttlMs;
   }
 
   add(eventIds: readonly string[]): void {
     const now = this.now();
-    const added = new Set(eventIds);
-    const kept = this.entries().filter(([id, seenAt]) => seenAt > now - this.ttlMs && !added.has(id));
-    for (const id of added) kept.push([id, now]);
-    this.state[this.key] = kept.slice(Math.max(0, kept.length - this.maxEntries));
+    const entries = this.entries();
+    for (const id of new Set(eventIds)) {
+      entries.delete(id);
+      entries.set(id, [id, now]);
+    }
+    for (const [id, seenAt] of entries.values()) if (seenAt <= now - this.ttlMs) entries.delete(id);
+    for (const oldest of entries.keys()) {
+      if (entries.size <= this.maxEntries) break;
+      entries.delete(oldest);
+    }
+    // A new array on every write, so a caller that notices only assignments still sees the change.
+    const kept = [...entries.values()];
+    this.state[this.key] = kept;
+    this.indexed = kept;
     this.options.onChange?.(this.state);
   }
 
-  private entries(): Array<[string, number]> {
+  /**
+   * The valid entries under `key` by id, oldest first. Lookups would otherwise scan and re-validate the
+   * whole array on every request; the index is rebuilt whenever a different array is found under `key`
+   * (the caller reloaded or replaced the state). Edit that array only by assigning a new one.
+   */
+  private entries(): Map<string, Entry> {
     const stored = this.state[this.key];
-    if (!Array.isArray(stored)) return [];
-    return stored.filter(
-      (entry): entry is [string, number] =>
-        Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number',
-    );
+    if (stored !== this.indexed) {
+      this.index = new Map();
+      for (const entry of Array.isArray(stored) ? stored : []) {
+        if (!isEntry(entry)) continue;
+        this.index.delete(entry[0]);
+        this.index.set(entry[0], entry);
+      }
+      this.indexed = stored;
+    }
+    return this.index;
   }
+}
+
+type Entry = readonly [eventId: string, seenAtMs: number];
+
+function isEntry(entry: unknown): entry is Entry {
+  return Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number';
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
