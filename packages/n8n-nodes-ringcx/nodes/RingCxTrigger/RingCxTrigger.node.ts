@@ -57,6 +57,10 @@ export class RingCxTrigger implements INodeType {
     outputs: [NodeConnectionTypes.Main],
     credentials: [{ name: 'ringCxApi', required: true }],
     webhooks: [
+      // RingCX checks the URL with a GET handshake when the webhook is registered. Listed first: n8n
+      // stores the routes in this order and runs `create()` on reaching `default`, so the GET route
+      // must already be stored when RingCX calls it.
+      { name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
       // Deliveries. The answer is an empty 200 once the events are handed to n8n.
       {
         name: 'default',
@@ -65,8 +69,6 @@ export class RingCxTrigger implements INodeType {
         responseData: 'noData',
         path: 'webhook',
       },
-      // RingCX checks the URL with a GET handshake when the webhook is registered.
-      { name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
     ],
     properties: [
       {
