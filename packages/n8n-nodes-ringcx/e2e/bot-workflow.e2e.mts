@@ -1,8 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SEED_IDS, startSandbox, type RunningSandbox } from '@ringcx-connectors/sandbox';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { n8nCommand, prepareUserFolder, startN8n, waitFor, type N8nServer } from './n8n-server.mts';
+import {
+  importBotExample,
+  n8nCommand,
+  prepareUserFolder,
+  startN8n,
+  waitFor,
+  type N8nServer,
+} from './n8n-server.mts';
 
 const WORKFLOW_ID = 'ringcxE2eBot0001';
 const CREDENTIAL_ID = 'ringcxE2eCred001';
@@ -19,38 +24,12 @@ async function read<T>(path: string, token: 'admin' | 'bot' = 'admin'): Promise<
   return (await response.json()) as T;
 }
 
-/** The shipped example, with its credential slots pointing at the imported sandbox credential. */
-function exampleWorkflow(): Record<string, unknown> {
-  const workflow = JSON.parse(
-    readFileSync(new URL('../examples/bot-workflow.json', import.meta.url), 'utf8'),
-  ) as { nodes: Array<{ credentials?: Record<string, { id: string; name: string }> }> };
-  for (const node of workflow.nodes) {
-    if (node.credentials?.ringCxApi) node.credentials.ringCxApi.id = CREDENTIAL_ID;
-  }
-  return { ...workflow, id: WORKFLOW_ID, active: false };
-}
-
 beforeAll(async () => {
   sandbox = await startSandbox({ rateLimit: 0 });
   userFolder = await prepareUserFolder();
   const { folder } = userFolder;
 
-  const credentialsFile = join(folder, 'credentials.json');
-  writeFileSync(
-    credentialsFile,
-    JSON.stringify([
-      {
-        id: CREDENTIAL_ID,
-        name: 'RingCX account',
-        type: 'ringCxApi',
-        data: { host: 'custom', baseUrl: sandbox.baseUrl, accessToken: sandbox.tokens.bot },
-      },
-    ]),
-  );
-  const workflowFile = join(folder, 'workflow.json');
-  writeFileSync(workflowFile, JSON.stringify(exampleWorkflow()));
-  await n8nCommand(folder, ['import:credentials', `--input=${credentialsFile}`]);
-  await n8nCommand(folder, ['import:workflow', `--input=${workflowFile}`]);
+  await importBotExample(folder, sandbox, { workflow: WORKFLOW_ID, credential: CREDENTIAL_ID });
   await n8nCommand(folder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
 
   n8n = await startN8n(folder, 30_000);

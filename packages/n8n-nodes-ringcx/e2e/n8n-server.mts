@@ -1,9 +1,18 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { RunningSandbox } from '@ringcx-connectors/sandbox';
 
 const run = promisify(execFile);
 
@@ -96,6 +105,41 @@ function n8nEnv(folder: string, port: number): NodeJS.ProcessEnv {
 /** Runs one n8n CLI command (import, publish…) against the settings folder. */
 export async function n8nCommand(folder: string, args: string[]): Promise<void> {
   await run(process.execPath, [n8nBin, ...args], { env: n8nEnv(folder, 0), timeout: 60_000 });
+}
+
+/** The shipped example, with its credential slots pointing at the credential `ids.credential`. */
+function exampleWorkflow(ids: { workflow: string; credential: string }): Record<string, unknown> {
+  const workflow = JSON.parse(readFileSync(join(packageDir, 'examples', 'bot-workflow.json'), 'utf8')) as {
+    nodes: Array<{ credentials?: Record<string, { id: string; name: string }> }>;
+  };
+  for (const node of workflow.nodes) {
+    if (node.credentials?.ringCxApi) node.credentials.ringCxApi.id = ids.credential;
+  }
+  return { ...workflow, id: ids.workflow, active: false };
+}
+
+/** Imports a RingCX API credential for the sandbox's bot and the shipped bot example (left inactive). */
+export async function importBotExample(
+  folder: string,
+  sandbox: RunningSandbox,
+  ids: { workflow: string; credential: string },
+): Promise<void> {
+  const credentialsFile = join(folder, 'credentials.json');
+  writeFileSync(
+    credentialsFile,
+    JSON.stringify([
+      {
+        id: ids.credential,
+        name: 'RingCX account',
+        type: 'ringCxApi',
+        data: { host: 'custom', baseUrl: sandbox.baseUrl, accessToken: sandbox.tokens.bot },
+      },
+    ]),
+  );
+  const workflowFile = join(folder, 'workflow.json');
+  writeFileSync(workflowFile, JSON.stringify(exampleWorkflow(ids)));
+  await n8nCommand(folder, ['import:credentials', `--input=${credentialsFile}`]);
+  await n8nCommand(folder, ['import:workflow', `--input=${workflowFile}`]);
 }
 
 /** Starts `n8n start` on a free loopback port and waits until it answers its health check. */
